@@ -1,0 +1,78 @@
+"""MkDocs hooks: load the data, add generated pages, expand placeholders.
+
+Thin on purpose. All logic lives in the `study` package, where it is tested
+without MkDocs; these functions only connect it to MkDocs events.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+# `mkdocs serve` re-imports this file on every rebuild; drop the cached study
+# modules too, so edits to the package show up without a restart.
+for _name in [m for m in sys.modules if m == "study" or m.startswith("study.")]:
+    del sys.modules[_name]
+
+from study import htmlfix, site  # noqa: E402
+from study.errors import DataError  # noqa: E402
+from study.model import load_model  # noqa: E402
+
+_state: dict = {}
+
+
+def _fail(err: DataError):
+    # PluginError prints just the message; the build stops with exit code 1.
+    raise PluginError(str(err)) from None
+
+
+def on_config(config, **kwargs):
+    try:
+        # STUDY_DATA lets tests build the site from another data folder.
+        _state["model"] = load_model(ROOT, os.environ.get("STUDY_DATA", "data"))
+    except DataError as err:
+        _fail(err)
+    config["nav"] = site.nav_with_generated(config["nav"], _state["model"])
+    return config
+
+
+@event_priority(100)  # before any plugin indexes files, so generated pages are seen
+def on_files(files, config, **kwargs):
+    model = _state["model"]
+    for path, content in site.generated_pages(model).items():
+        files.append(File.generated(config, path, content=content))
+    try:
+        site.check_pages(model, {f.src_uri for f in files.documentation_pages()})
+    except DataError as err:
+        _fail(err)
+    return files
+
+
+def on_page_markdown(markdown, page, config, files, **kwargs):
+    model = _state["model"]
+    try:
+        markdown = site.expand(markdown, page.file.src_uri, model)
+    except DataError as err:
+        _fail(err)
+    return site.with_abbreviations(markdown, model)
+
+
+def on_post_page(output, page, config, **kwargs):
+    return htmlfix.label_search_dialog(output)
+
+
+def on_post_template(output, template_name, config, **kwargs):
+    return htmlfix.label_search_dialog(output) if template_name == "404.html" else output
+
+
+def on_serve(server, config, builder, **kwargs):
+    for folder in ("data", "study"):
+        server.watch(str(ROOT / folder))
+    return server

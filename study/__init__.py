@@ -1,0 +1,1 @@
+"""Model, validation and rendering for the OpenVZ 7.0 architecture study."""

@@ -1,0 +1,33 @@
+"""Wrap a diagram in a numbered figure with a caption and a key."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from study.diagrams.text import esc
+
+
+@dataclass(frozen=True)
+class KeyEntry:
+    kind: str  # "node" (a filled box) or "edge" (a line) or "shape"
+    css: str  # class that gives it its colour or style, e.g. n-memory, e-dbus
+    label: str
+
+
+def _swatch(entry: KeyEntry) -> str:
+    if entry.kind == "edge":
+        return (f'<svg class="swatch" width="28" height="10" aria-hidden="true" focusable="false">'
+                f'<line class="edge {esc(entry.css)}" x1="0" y1="5" x2="28" y2="5"/></svg>')
+    return (f'<svg class="swatch" width="18" height="12" aria-hidden="true" focusable="false">'
+            f'<g class="node {esc(entry.css)}"><rect x="0.5" y="0.5" width="17" height="11" rx="2"/></g></svg>')
+
+
+def figure(svg: str, number: int, caption: str, key: list[KeyEntry] = ()) -> str:
+    """One block of raw HTML (no blank lines, so Markdown leaves it alone)."""
+    parts = [f'<figure class="study-figure">', f'<div class="study-scroll">{svg}</div>',
+             f"<figcaption>Figure {number}: {esc(caption)}</figcaption>"]
+    if key:
+        items = "".join(f"<li>{_swatch(k)}{esc(k.label)}</li>" for k in key)
+        parts.append(f'<div class="study-key"><span class="study-key-title">Key:</span><ul>{items}</ul></div>')
+    parts.append("</figure>")
+    return "\n".join(parts)

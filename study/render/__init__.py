@@ -1,0 +1,1 @@
+"""Pure functions: validated data in, Markdown or SVG out."""

@@ -1,0 +1,123 @@
+"""Component reference: the index table and one page per component."""
+
+from __future__ import annotations
+
+from study.render import cite, md
+
+INDEX = "components/index.md"
+
+
+def page_path(comp) -> str:
+    return f"components/{comp['id']}.md"
+
+
+def _first_sentence(value: str) -> str:
+    head, dot, _ = value.partition(". ")
+    return head + ("." if dot else "")
+
+
+def _license(comp) -> str:
+    lic = comp.get("license")
+    return md.text(lic["spdx"]) if lic else "n/a"
+
+
+def index_table(model, page: str = INDEX) -> str:
+    rows = []
+    for comp in model.components:
+        name = md.link(md.text(comp["name"]), md.relative(page, page_path(comp)))
+        rows.append([
+            name,
+            md.text(comp["layer"]),
+            md.text(comp["area"]),
+            md.text(", ".join(comp["languages"])),
+            _license(comp),
+            md.rich(_first_sentence(comp["role"])),
+        ])
+    return md.table(["Component", "Layer", "Area", "Languages", "Licence", "Responsibility"], rows)
+
+
+def consumed(model, comp) -> list[tuple[dict, dict]]:
+    """(provider, interface) pairs that list comp among their consumers."""
+    return [
+        (other, iface)
+        for other in model.components
+        for iface in other.get("interfaces", [])
+        if comp["id"] in iface.get("consumers", [])
+    ]
+
+
+def _comp_link(page: str, model, comp_id: str) -> str:
+    comp = model.get("components", comp_id)
+    return md.link(md.text(comp["name"]), md.relative(page, page_path(comp)))
+
+
+def _evidence_list(page: str, model, items) -> str:
+    return "; ".join(cite.evidence(page, model, e) for e in items)
+
+
+def _facts(page: str, model, comp) -> list[str]:
+    rows = [
+        ["Layer", md.text(comp["layer"])],
+        ["Area", md.text(comp["area"])],
+        ["Languages", md.text(", ".join(comp["languages"]))],
+        ["Licence", _license(comp) + (f" ({md.code(comp['license']['file'])})" if comp.get("license", {}).get("file") else "")],
+    ]
+    if comp.get("part_of"):
+        rows.append(["Part of", _comp_link(page, model, comp["part_of"])])
+    for key, label in (("release", "Release-era code"), ("head", "Newest code seen")):
+        if comp.get(key):
+            src = model.get("sources", comp[key])
+            when = f" ({md.text(src['date'])})" if src.get("date") else ""
+            rows.append([label, f"{md.code(src['repo'])} at {md.link(md.code(src['commit'][:12]), cite.permalink(src))}{when}, {cite.source_link(page, src['id'])}"])
+    return [md.table(["Fact", "Value"], rows)]
+
+
+def component_page(model, comp) -> str:
+    page = page_path(comp)
+    out = [f"# {md.text(comp['name'])} {{ #{comp['id']} }}", "", md.rich(comp["role"]), ""]
+    out += ["## Facts { #facts }", ""] + _facts(page, model, comp)
+
+    release = model.get("sources", comp["release"]) if comp.get("release") else None
+    if comp.get("entry_points"):
+        out += ["", "## Entry points { #entry-points }", ""]
+        for path in comp["entry_points"]:
+            item = md.code(path)
+            if release:
+                item = md.link(item, cite.permalink(release, path))
+            out.append(f"- {item}")
+
+    provided = comp.get("interfaces", [])
+    out += ["", "## Interfaces provided { #provides }", ""]
+    if provided:
+        rows = [[
+            md.text(i["kind"]), md.code(i["name"]), md.rich(i["description"]),
+            ", ".join(_comp_link(page, model, c) for c in i.get("consumers", [])) or "n/a",
+            _evidence_list(page, model, i["evidence"]),
+        ] for i in provided]
+        out.append(md.table(["Kind", "Name", "What passes", "Used by", "Evidence"], rows))
+    else:
+        out.append("None recorded.")
+
+    used = consumed(model, comp)
+    out += ["", "## Interfaces consumed { #consumes }", ""]
+    if used:
+        rows = [[md.text(i["kind"]), md.code(i["name"]), _comp_link(page, model, p["id"]), md.rich(i["description"])]
+                for p, i in used]
+        out.append(md.table(["Kind", "Name", "Provided by", "What passes"], rows))
+    else:
+        out.append("None recorded.")
+
+    claims = [c for c in model.claims if comp["id"] in c.get("components", [])]
+    if claims:
+        out += ["", "## Seed claims { #claims }", ""]
+        for claim in claims:
+            target = md.relative(page, "seed/claims.md", claim["id"])
+            out.append(f"- {md.link(claim['id'].upper(), target)} ({md.text(claim['verdict'])}): {md.rich(claim['english'])}")
+
+    if comp.get("changes_after"):
+        out += ["", "## After 7.0 { #after }", "", md.rich(comp["changes_after"])]
+    if comp.get("open_questions"):
+        out += ["", "## Open questions { #open-questions }", ""]
+        out += [f"- {md.rich(q)}" for q in comp["open_questions"]]
+    out += ["", "## Sources { #sources }", "", cite.sources_list(page, comp["sources"]) + "."]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,173 @@
+"""The shape of every data file in data/, declared once.
+
+Validation (study.validate), the JSON Schema files (study.jsonschema) and the
+data reference page all read these declarations.
+"""
+
+from __future__ import annotations
+
+from study.spec import Collection, enum, listof, record, ref, scalar
+
+SOURCE_KINDS = (
+    "seed", "repository", "release-notes", "announcement", "documentation", "wiki",
+    "mailing-list", "blog", "knowledge-base", "issue-thread", "article", "specification",
+)
+VERDICTS = ("confirmed", "nuanced", "refuted", "unverified")
+LAYERS = ("distribution", "kernel", "library", "daemon", "tool")
+AREAS = ("platform", "management", "compute", "memory", "storage", "migration", "patching")
+LANGUAGES = ("C", "C++", "Python", "Go", "Shell", "Perl", "Assembly", "Other")
+INTERFACE_KINDS = (
+    "cli", "c-api", "python-api", "dbus", "unix-socket", "tcp", "rpc", "libvirt-uri",
+    "file", "config-file", "cgroup", "sysfs", "procfs", "ioctl", "syscall", "netlink",
+    "kernel-module", "systemd-unit", "protocol",
+)
+
+
+# -- cross-record rules -------------------------------------------------------
+# Each takes (record, context) and yields (field, message) for every problem.
+
+def _url_unless_seed(src, ctx):
+    if src["kind"] != "seed" and "url" not in src:
+        yield "", "missing required field 'url' (only the seed may go without one)"
+
+
+def _repository_fields(src, ctx):
+    has_repo, has_commit = "repo" in src, "commit" in src
+    if src["kind"] == "repository" and not (has_repo and has_commit):
+        yield "kind", "a 'repository' source needs both 'repo' and 'commit'"
+    elif has_repo != has_commit:
+        yield ("commit" if has_repo else "repo"), "'repo' and 'commit' go together"
+    if has_repo and not src.get("url", "").startswith(f"https://github.com/{src['repo']}"):
+        yield "url", f"must start with https://github.com/{src['repo']}"
+
+
+def _locator(item, ctx):
+    """Evidence must say where in the source to look."""
+    source = ctx.get("sources", item["source"])
+    if source is None:
+        return
+    if "repo" in source:
+        if "path" not in item and "path" not in source:
+            yield "", f"evidence from repository source '{item['source']}' needs a 'path'"
+        elif "lines" not in item:
+            yield "", f"evidence from repository source '{item['source']}' needs 'lines'"
+    elif "section" not in item:
+        yield "", f"evidence from '{item['source']}' needs a 'section'"
+
+
+def _release_is_repository(comp, ctx):
+    for key in ("release", "head"):
+        source = ctx.get("sources", comp.get(key, ""))
+        if source is not None and "repo" not in source:
+            yield key, f"source '{comp[key]}' is not a repository source"
+
+
+def _interface_ids_unique(comp, ctx):
+    seen = set()
+    for iface in comp.get("interfaces", []):
+        if iface["id"] in seen:
+            yield "interfaces", f"duplicate interface id '{iface['id']}'"
+        seen.add(iface["id"])
+
+
+# -- shared shapes ------------------------------------------------------------
+
+EVIDENCE = record(
+    "Where a source supports a statement.",
+    rules=(_locator,),
+    source=ref("sources", "The source's id."),
+    path=scalar("path", "File inside a repository source.", required=False),
+    lines=scalar("lines", "Line range in that file at the source's commit.", required=False),
+    section=scalar("string", "Page section, for sources that are not repositories.", required=False),
+    note=scalar("text", "What this evidence shows, when not obvious.", required=False),
+)
+
+INTERFACE = record(
+    "Something a component offers to others.",
+    id=scalar("id", "Unique within the component."),
+    kind=enum(INTERFACE_KINDS, "What sort of interface it is."),
+    name=scalar("string", "Its exact name: command, D-Bus name, path, ioctl, URI."),
+    description=scalar("text", "What passes over it."),
+    consumers=listof(ref("components"), "Components that use it.", required=False),
+    evidence=listof(EVIDENCE, "Where the interface is defined or used.", min_items=1),
+)
+
+LICENSE = record(
+    "The licence as found in the repository at the release-era commit.",
+    required=False,
+    spdx=scalar("string", "SPDX identifier, e.g. GPL-2.0-only."),
+    file=scalar("path", "The file that states it.", required=False),
+    note=scalar("text", "Anything a reader should know.", required=False),
+)
+
+# -- the collections ------------------------------------------------------------
+
+SOURCES = Collection(
+    "sources", "sources.yaml",
+    record(
+        rules=(_url_unless_seed, _repository_fields),
+        id=scalar("id", "Short unique id; repositories use <name>-7.0 and <name>-head."),
+        title=scalar("string", "Title as published, or a description of the repository state."),
+        kind=enum(SOURCE_KINDS, "What sort of source it is."),
+        url=scalar("url", "Where to read it (every kind but the seed).", required=False),
+        repo=scalar("repo", "owner/name on GitHub (repository sources).", required=False),
+        commit=scalar("commit", "The commit every path and line refers to.", required=False),
+        path=scalar("path", "The one file this source is, if it is a single file.", required=False),
+        date=scalar("date", "Publication or commit date.", required=False),
+        author=scalar("string", "Author or publisher.", required=False),
+        note=scalar("text", "How the source was chosen or what it covers.", required=False),
+    ),
+    doc="The bibliography. Every fact on the site points here.",
+)
+
+CLAIMS = Collection(
+    "claims", "claims.yaml",
+    record(
+        id=scalar("id", "c01 … c24, in the seed's order."),
+        quote=listof(scalar("text"), "The German sentence(s), verbatim from the seed.", min_items=1),
+        english=scalar("text", "Our English rendering."),
+        verdict=enum(VERDICTS, "Whether the claim holds."),
+        explanation=scalar("text", "One to three sentences."),
+        evidence=listof(EVIDENCE, "Where the verdict comes from.", min_items=1),
+        pages=listof(scalar("path"), "Explanation pages that discuss the claim (docs paths).", min_items=1),
+        components=listof(ref("components"), "Components the claim is about.", required=False),
+    ),
+    doc="The seed's claims and our verdicts.",
+)
+
+COMPONENTS = Collection(
+    "components", "components.yaml",
+    record(
+        rules=(_release_is_repository, _interface_ids_unique),
+        id=scalar("id", "Short unique id, used in URLs."),
+        name=scalar("string", "The name the project uses."),
+        layer=enum(LAYERS, "Where it runs."),
+        area=enum(AREAS, "What it is for."),
+        role=scalar("text", "Its responsibility, in one paragraph."),
+        languages=listof(enum(LANGUAGES), "Main implementation languages.", min_items=1),
+        release=ref("sources", "Repository source at the release-era commit.", required=False),
+        head=ref("sources", "Repository source at the newest commit seen.", required=False),
+        part_of=ref("components", "The component whose code contains this one.", required=False),
+        license=LICENSE,
+        entry_points=listof(scalar("path"), "Key files at the release-era commit.", required=False),
+        interfaces=listof(INTERFACE, "What it offers to others.", required=False),
+        changes_after=scalar("text", "What changed after 7.0.", required=False),
+        open_questions=listof(scalar("text"), "What this study could not settle.", required=False),
+        sources=listof(ref("sources"), "Sources for the description.", min_items=1),
+    ),
+    doc="The parts of OpenVZ 7.0.",
+)
+
+GLOSSARY = Collection(
+    "glossary", "glossary.yaml",
+    record(
+        term=scalar("string", "The term as it appears in text; also an abbreviation tooltip."),
+        expansion=scalar("string", "What an abbreviation stands for.", required=False),
+        definition=scalar("text", "What it means in this study."),
+        sources=listof(ref("sources"), "Where the meaning comes from.", min_items=1),
+    ),
+    doc="Terms, and the tooltips shown wherever they occur.",
+    id_field="term",
+)
+
+COLLECTIONS = (SOURCES, CLAIMS, COMPONENTS, GLOSSARY)
