@@ -6,7 +6,8 @@ data reference page all read these declarations.
 
 from __future__ import annotations
 
-from study.spec import Collection, enum, listof, record, ref, scalar
+from study.loc import LANGUAGES as LOC_LANGUAGES
+from study.spec import Collection, enum, listof, mapping, record, ref, scalar
 
 SOURCE_KINDS = (
     "seed", "repository", "release-notes", "announcement", "documentation", "wiki",
@@ -100,6 +101,56 @@ LICENSE = record(
     note=scalar("text", "Anything a reader should know.", required=False),
 )
 
+LOC = record(
+    "Lines of code at one commit, counted by scripts/loc.py.",
+    source=ref("sources", "The repository source (and so the commit) that was counted."),
+    counts=mapping(LOC_LANGUAGES, scalar("int"), "Non-blank lines per language."),
+    scope=listof(scalar("path"), "Only these paths were counted (a partial count).", required=False),
+    note=scalar("text", "What the count includes or leaves out.", required=False),
+)
+
+STEP = record(
+    "One message in a runtime flow.",
+    src=scalar("id", "Participant id of the caller."),
+    dst=scalar("id", "Participant id of the callee."),
+    call=scalar("string", "The real command, function, D-Bus method, ioctl or file write."),
+    kind=enum(("call", "reply", "async"), "Solid arrow, dashed return, or open arrow.", required=False),
+    note=scalar("text", "What happens, for the step list under the diagram.", required=False),
+    evidence=listof(EVIDENCE, "Where the code does this.", min_items=1),
+)
+
+PARTICIPANT = record(
+    "A lifeline: a component, or an actor outside the system.",
+    id=scalar("id", "Short id used by the steps."),
+    component=ref("components", "The component this lifeline is.", required=False),
+    label=scalar("string", "Label for actors, or to override the component's name.", required=False),
+)
+
+FRAME = record(
+    "A box around consecutive steps: a loop, an alternative or an option.",
+    kind=enum(("loop", "alt", "opt"), "The sort of frame."),
+    label=scalar("string", "The condition, e.g. 'until the dirty set is small'."),
+    first=scalar("int", "Number of the first step inside (steps count from 1)."),
+    last=scalar("int", "Number of the last step inside."),
+)
+
+
+def _flow_references(flow, ctx):
+    ids = [p["id"] for p in flow["participants"]]
+    if len(set(ids)) != len(ids):
+        yield "participants", "participant ids must be unique"
+    for i, p in enumerate(flow["participants"]):
+        if "component" not in p and "label" not in p:
+            yield f"participants[{i}]", f"participant '{p['id']}' needs a 'component' or a 'label'"
+    for i, step in enumerate(flow["steps"]):
+        for end in ("src", "dst"):
+            if step[end] not in ids:
+                yield f"steps[{i}].{end}", f"unknown participant '{step[end]}'"
+    for i, frame in enumerate(flow.get("frames", [])):
+        if not 1 <= frame["first"] <= frame["last"] <= len(flow["steps"]):
+            yield f"frames[{i}]", f"frame covers steps {frame['first']}-{frame['last']}, outside 1-{len(flow['steps'])}"
+
+
 # -- the collections ------------------------------------------------------------
 
 SOURCES = Collection(
@@ -151,6 +202,7 @@ COMPONENTS = Collection(
         license=LICENSE,
         entry_points=listof(scalar("path"), "Key files at the release-era commit.", required=False),
         interfaces=listof(INTERFACE, "What it offers to others.", required=False),
+        loc=listof(LOC, "Lines of code at the release-era and newest commits.", required=False),
         changes_after=scalar("text", "What changed after 7.0.", required=False),
         open_questions=listof(scalar("text"), "What this study could not settle.", required=False),
         sources=listof(ref("sources"), "Sources for the description.", min_items=1),
@@ -170,4 +222,21 @@ GLOSSARY = Collection(
     id_field="term",
 )
 
-COLLECTIONS = (SOURCES, CLAIMS, COMPONENTS, GLOSSARY)
+FLOWS = Collection(
+    "flows", "flows.yaml",
+    record(
+        rules=(_flow_references,),
+        id=scalar("id", "Short unique id, used in URLs."),
+        title=scalar("string", "What the flow shows."),
+        summary=scalar("text", "One paragraph: the situation and the outcome."),
+        version=scalar("text", "Which release the flow describes, and what differs later.", required=False),
+        participants=listof(PARTICIPANT, "Lifelines, left to right.", min_items=2),
+        steps=listof(STEP, "Messages, top to bottom.", min_items=1),
+        frames=listof(FRAME, "Loops and alternatives.", required=False),
+        pages=listof(scalar("path"), "Explanation pages that discuss the flow.", required=False),
+    ),
+    doc="Runtime flows drawn as sequence diagrams.",
+    min_items=0,
+)
+
+COLLECTIONS = (SOURCES, CLAIMS, COMPONENTS, GLOSSARY, FLOWS)

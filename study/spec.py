@@ -31,12 +31,12 @@ SCALARS: dict[str, tuple[str, str]] = {
 class Field:
     """One field of a record, or the shape of a list item."""
 
-    kind: str  # a key of SCALARS, or "enum", "ref", "list", "object"
+    kind: str  # a key of SCALARS, or "enum", "ref", "list", "object", "mapping"
     required: bool = True
     doc: str = ""
-    choices: tuple[str, ...] = ()  # enum
+    choices: tuple[str, ...] = ()  # enum values; mapping keys
     target: str = ""  # ref: the collection whose ids are allowed
-    item: "Field | None" = None  # list
+    item: "Field | None" = None  # list items; mapping values
     min_items: int = 0  # list
     fields: dict[str, "Field"] = field(default_factory=dict)  # object
     # object: cross-record rules run once every id is known; each returns
@@ -62,6 +62,11 @@ def listof(item: Field, doc: str = "", required: bool = True, min_items: int = 0
     return Field("list", required=required, doc=doc, item=item, min_items=min_items)
 
 
+def mapping(keys: tuple[str, ...] | list[str], value: Field, doc: str = "", required: bool = True) -> Field:
+    """A mapping whose keys come from a fixed list, e.g. language -> line count."""
+    return Field("mapping", required=required, doc=doc, choices=tuple(keys), item=value, min_items=1)
+
+
 def record(doc: str = "", required: bool = True, rules: tuple[Callable, ...] = (), **fields: Field) -> Field:
     return Field("object", required=required, doc=doc, fields=fields, rules=rules)
 
@@ -75,3 +80,4 @@ class Collection:
     item: Field  # the record shape
     doc: str = ""
     id_field: str = "id"  # "" when records have no id
+    min_items: int = 1  # records the file must hold

@@ -68,7 +68,7 @@ class Validator:
             raise DataError(label, line, "", f"expected a mapping with the single key '{coll.name}'")
         self._duplicates(doc, label, "")
         items = doc[coll.name]
-        spec = Field("list", item=coll.item, min_items=1)
+        spec = Field("list", item=coll.item, min_items=coll.min_items)
         self.value(items, spec, label, doc.line_of(coll.name), coll.name)
         ids = self.defined.setdefault(coll.name, {})
         records = self.context.index.setdefault(coll.name, {})
@@ -90,6 +90,18 @@ class Validator:
         kind = spec.kind
         if kind == "object":
             return self._object(value, spec, label, line, path)
+        if kind == "mapping":
+            if not isinstance(value, Mapping):
+                raise DataError(label, line, path, f"expected a mapping, got {_describe(value)}")
+            self._duplicates(value, label, path)
+            if len(value) < spec.min_items:
+                raise DataError(label, line, path, "needs at least one entry")
+            for key in value:
+                if key not in spec.choices:
+                    raise DataError(label, value.line_of(key), _join(path, key),
+                                    f"unknown key (expected one of: {', '.join(spec.choices)})")
+                value[key] = self.value(value[key], spec.item, label, value.line_of(key), _join(path, key))
+            return value
         if kind == "list":
             if not isinstance(value, Sequence):
                 raise DataError(label, line, path, f"expected a list, got {_describe(value)}")
@@ -157,9 +169,23 @@ class Validator:
                 raise DataError(ref.file, ref.line, ref.path, f"unknown {noun} '{ref.value}'")
         for obj in self.objects:
             for rule in obj.spec.rules:
-                for key, message in rule(obj.value, self.context):
-                    line = obj.value.line_of(key) if key else obj.line
-                    raise DataError(obj.file, line, _join(obj.path, key) if key else obj.path, message)
+                for where, message in rule(obj.value, self.context):
+                    line = _locate(obj.value, where) if where else obj.line
+                    raise DataError(obj.file, line, _join(obj.path, where) if where else obj.path, message)
+
+
+def _locate(record: Mapping, where: str) -> int:
+    """The line of a field path such as 'steps[1].dst' inside a record."""
+    line, node = record.line, record
+    for part in re.findall(r"[^.\[\]]+|\[\d+\]", where):
+        if part.startswith("[") and isinstance(node, Sequence):
+            index = int(part[1:-1])
+            line, node = node.line_of(index), node[index] if index < len(node) else None
+        elif isinstance(node, Mapping):
+            line, node = node.line_of(part), node.get(part)
+        else:
+            break
+    return line
 
 
 def _join(path: str, key: str) -> str:

@@ -92,6 +92,12 @@ CASES = [
      "data/components.yaml:23: components[1].id: not an id (lowercase letters, digits, '-' and '.'): 'Lib_2'"),
     ("release-not-repository", "components.yaml", "    release: tool-7.0", "    release: guide",
      "data/components.yaml:8: components[0].release: source 'guide' is not a repository source"),
+    ("flow-unknown-participant", "flows.yaml", "        dst: lib\n", "        dst: libz\n",
+     "data/flows.yaml:20: flows[0].steps[1].dst: unknown participant 'libz'"),
+    ("flow-frame-out-of-range", "flows.yaml", "        last: 2", "        last: 3",
+     "data/flows.yaml:27: flows[0].frames[0]: frame covers steps 1-3, outside 1-2"),
+    ("flow-participant-without-name", "flows.yaml", "        label: Administrator\n", "",
+     "data/flows.yaml:6: flows[0].participants[0]: participant 'admin' needs a 'component' or a 'label'"),
     ("not-utf8", "glossary.yaml", None, "glossary:\n  - term: \udcff\n",
      "data/glossary.yaml:1: not UTF-8 text (invalid start byte at byte 20)"),
 ]

@@ -1,0 +1,64 @@
+"""Print lines of code per language for one commit of a local git repository.
+
+    python scripts/loc.py <git-dir-or-clone> <commit> [path ...]
+
+With paths, only files under those paths are counted (for repositories too
+large to count whole, such as the kernel). Output is YAML that can be pasted
+under a component's `loc:` entry. The counting method is described in
+study/loc.py and on the site's data page.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from study.loc import count  # noqa: E402
+
+
+def tree_files(repo: str, commit: str, paths: list[str]):
+    """Yield (path, content) for every blob in the commit (under paths, if given)."""
+    listing = subprocess.run(["git", "-C", repo, "ls-tree", "-r", "-z", commit, "--", *paths],
+                             check=True, capture_output=True).stdout
+    blobs = []
+    for entry in listing.split(b"\0"):
+        if not entry:
+            continue
+        meta, path = entry.split(b"\t", 1)
+        mode, kind, sha = meta.split()
+        if kind == b"blob" and mode != b"120000":  # skip symlinks
+            blobs.append((path.decode("utf-8", "replace"), sha.decode()))
+    proc = subprocess.Popen(["git", "-C", repo, "cat-file", "--batch"], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE)
+    for path, sha in blobs:
+        proc.stdin.write(sha.encode() + b"\n")
+        proc.stdin.flush()
+        header = proc.stdout.readline().split()
+        size = int(header[2])
+        content = proc.stdout.read(size)
+        proc.stdout.read(1)  # the newline after each object
+        yield path, content
+    proc.stdin.close()
+    proc.wait()
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) < 2:
+        print(__doc__.strip(), file=sys.stderr)
+        return 2
+    repo, commit, *paths = argv
+    full = subprocess.run(["git", "-C", repo, "rev-parse", f"{commit}^{{commit}}"], check=True,
+                          capture_output=True, text=True).stdout.strip()
+    totals = count(tree_files(repo, full, paths))
+    print(f"# {repo} at {full}" + (f" (only {' '.join(paths)})" if paths else ""))
+    print("counts:")
+    for lang, n in totals.items():
+        print(f"  {lang}: {n}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
