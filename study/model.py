@@ -27,7 +27,8 @@ class Model:
         for rec in self.records[collection]:
             if rec.get("id", rec.get("term")) == ident:
                 return rec
-        raise KeyError(f"{collection}: {ident}")
+        noun = collection[:-1] if collection.endswith("s") else collection
+        raise KeyError(f"unknown {noun} '{ident}'")
 
 
 def load_model(root: Path, data_dir: str = "data") -> Model:

@@ -11,7 +11,7 @@ import re
 from typing import Callable
 
 from study.errors import DataError
-from study.render import claims, components, reference, views
+from study.render import claims, components, inline, reference, views
 
 # <!-- study:NAME --> or <!-- study:NAME argument --> on a line of its own.
 PLACEHOLDER = re.compile(r"^<!-- study:([a-z][a-z0-9-]*)(?: ([^\s>]+))? -->$", re.M)
@@ -85,7 +85,7 @@ def expand(markdown: str, page: str, model) -> str:
             raise DataError(f"docs/{page}", line, "", f"unknown placeholder 'study:{name}' (known: {known})")
         return EXPANDERS[name](model, ctx, arg)
 
-    return PLACEHOLDER.sub(replace, markdown)
+    return inline.expand(PLACEHOLDER.sub(replace, markdown), page, model)
 
 
 def with_abbreviations(markdown: str, model) -> str:
