@@ -21,11 +21,12 @@ sys.path.insert(0, str(ROOT))
 for _name in [m for m in sys.modules if m == "study" or m.startswith("study.")]:
     del sys.modules[_name]
 
-from study import htmlfix, site  # noqa: E402
+from study import htmlfix, reproducible, site  # noqa: E402
 from study.errors import DataError  # noqa: E402
 from study.model import load_model  # noqa: E402
+from study.render import seed  # noqa: E402
 
-_state: dict = {}
+_site: site.Site | None = None
 
 
 def _fail(err: DataError):
@@ -34,34 +35,43 @@ def _fail(err: DataError):
 
 
 def on_config(config, **kwargs):
+    global _site
+    # MkDocs dates the sitemap from SOURCE_DATE_EPOCH when it is set; pin it to
+    # the last commit so that two builds of one commit are byte-identical.
+    os.environ.setdefault("SOURCE_DATE_EPOCH", reproducible.commit_epoch(ROOT))
     try:
         # STUDY_DATA lets tests build the site from another data folder.
-        _state["model"] = load_model(ROOT, os.environ.get("STUDY_DATA", "data"))
+        model = load_model(ROOT, os.environ.get("STUDY_DATA", "data"))
+        seed_text = (ROOT / seed.SEED_FILE).read_text(encoding="utf-8")
+        seed.check(seed_text, model)
     except DataError as err:
         _fail(err)
-    config["nav"] = site.nav_with_generated(config["nav"], _state["model"])
+    _site = site.Site(model, seed_text)
+    config["nav"] = site.nav_with_generated(config["nav"], model)
     return config
 
 
 @event_priority(100)  # before any plugin indexes files, so generated pages are seen
 def on_files(files, config, **kwargs):
-    model = _state["model"]
-    for path, content in site.generated_pages(model).items():
-        files.append(File.generated(config, path, content=content))
+    written = {f.src_uri: f.content_string for f in files.documentation_pages()}
     try:
-        site.check_pages(model, {f.src_uri for f in files.documentation_pages()})
+        _site.titles = site.page_titles(written)
+        _site.written = set(written)
+        _site.decisions = site.read_decisions({p: t for p, t in written.items() if p.startswith("decisions/")})
+        for path, content in site.generated_pages(_site).items():
+            files.append(File.generated(config, path, content=content))
+        site.check_pages(_site.model, {f.src_uri for f in files.documentation_pages()})
     except DataError as err:
         _fail(err)
     return files
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
-    model = _state["model"]
     try:
-        markdown = site.expand(markdown, page.file.src_uri, model)
+        markdown = site.expand(markdown, page.file.src_uri, _site)
     except DataError as err:
         _fail(err)
-    return site.with_abbreviations(markdown, model)
+    return site.with_abbreviations(markdown, _site.model)
 
 
 def on_post_page(output, page, config, **kwargs):
@@ -73,6 +83,6 @@ def on_post_template(output, template_name, config, **kwargs):
 
 
 def on_serve(server, config, builder, **kwargs):
-    for folder in ("data", "study"):
+    for folder in ("data", "study", "seeds"):
         server.watch(str(ROOT / folder))
     return server

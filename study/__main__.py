@@ -1,4 +1,8 @@
-"""Command line: `python -m study validate [DATA_DIR]` checks a data folder."""
+"""Command line.
+
+    python -m study validate [DATA_DIR]   check a data folder
+    python -m study schema [OUT_DIR]      write the JSON Schema files (default: schema/)
+"""
 
 from __future__ import annotations
 
@@ -9,9 +13,21 @@ from study.errors import DataError
 from study.model import load_model
 
 
+def write_schema(out: Path) -> int:
+    from study.jsonschema import render_all
+
+    out.mkdir(parents=True, exist_ok=True)
+    for name, text in render_all().items():
+        (out / name).write_text(text, encoding="utf-8")
+        print(out / name)
+    return 0
+
+
 def main(argv: list[str]) -> int:
+    if argv and argv[0] == "schema":
+        return write_schema(Path(argv[1] if len(argv) > 1 else "schema"))
     if not argv or argv[0] != "validate":
-        print("usage: python -m study validate [DATA_DIR]", file=sys.stderr)
+        print(__doc__.strip(), file=sys.stderr)
         return 2
     data = Path(argv[1] if len(argv) > 1 else "data").resolve()
     try:

@@ -48,6 +48,9 @@ def _locator(item, ctx):
     if source is None:
         return
     if "repo" in source:
+        # A file and its lines, or (for a source that is one commit) its message.
+        if "section" in item and "path" not in item:
+            return
         if "path" not in item and "path" not in source:
             yield "", f"evidence from repository source '{item['source']}' needs a 'path'"
         elif "lines" not in item:
@@ -228,6 +231,7 @@ FLOWS = Collection(
         rules=(_flow_references,),
         id=scalar("id", "Short unique id, used in URLs."),
         title=scalar("string", "What the flow shows."),
+        short=scalar("string", "A short title for navigation.", required=False),
         summary=scalar("text", "One paragraph: the situation and the outcome."),
         version=scalar("text", "Which release the flow describes, and what differs later.", required=False),
         participants=listof(PARTICIPANT, "Lifelines, left to right.", min_items=2),
@@ -239,4 +243,21 @@ FLOWS = Collection(
     min_items=0,
 )
 
-COLLECTIONS = (SOURCES, CLAIMS, COMPONENTS, GLOSSARY, FLOWS)
+def _paragraphs_in_order(entry, ctx):
+    if entry["paragraph"] < 1:
+        yield "paragraph", "paragraphs are numbered from 1"
+
+
+SEED = Collection(
+    "translation", "seed.yaml",
+    record(
+        rules=(_paragraphs_in_order,),
+        paragraph=scalar("int", "Paragraph number in the seed file (blank-line separated, from 1)."),
+        part=enum(("furniture", "title", "lead", "byline", "body"), "What the paragraph is."),
+        english=scalar("text", "Our English translation."),
+    ),
+    doc="Our translation of the seed, paragraph by paragraph.",
+    id_field="",
+)
+
+COLLECTIONS = (SOURCES, CLAIMS, COMPONENTS, GLOSSARY, FLOWS, SEED)

@@ -1,27 +1,46 @@
 """What the MkDocs hooks ask for: generated pages and placeholder expansion.
 
-Everything here is a pure function of the model and page text, so tests can
-call it without MkDocs.
+Everything here is a pure function of a `Site` (the validated data plus the
+few things read from the docs folder) and page text, so tests can call it
+without MkDocs.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass, field
 from typing import Callable
 
+from study import decisions as adr
 from study.errors import DataError
-from study.render import claims, components, inline, reference, views
+from study.model import Model
+from study.render import md
+from study.render import claims, components, datamodel, flows, inline, reference, seed, views
 
-# <!-- study:NAME --> or <!-- study:NAME argument --> on a line of its own.
-PLACEHOLDER = re.compile(r"^<!-- study:([a-z][a-z0-9-]*)(?: ([^\s>]+))? -->$", re.M)
+# <!-- study:NAME --> or <!-- study:NAME argument --> on a line of its own,
+# possibly indented (inside a list item); the expansion keeps the indentation.
+PLACEHOLDER = re.compile(r"^([ \t]*)<!-- study:([a-z][a-z0-9-]*)(?: ([^\s>]+))? -->$", re.M)
+_H1 = re.compile(r"^# (.+?)(?:\s*\{[^}]*\})?\s*$", re.M)
 
+
+@dataclass
+class Site:
+    """Everything generation needs, gathered once per build."""
+
+    model: Model
+    seed_text: str = ""
+    decisions: tuple = ()
+    titles: dict[str, str] = field(default_factory=dict)  # docs path -> page title
+    written: set[str] = field(default_factory=set)  # hand-written docs pages
 
 
 class PageContext:
     """What an expander may know about the page it writes into."""
 
-    def __init__(self, page: str):
+    def __init__(self, site: Site, page: str):
+        self.site = site
+        self.model = site.model
         self.page = page
         self.figures = 0
 
@@ -30,33 +49,77 @@ class PageContext:
         return self.figures
 
 
-Expander = Callable[[object, PageContext, str], str]
+Expander = Callable[[PageContext, str], str]
+
+
+def _component(ctx: PageContext, arg: str):
+    """The component a placeholder is about: its argument, or the page's own name."""
+    ident = arg or ctx.page.removeprefix("components/").removesuffix(".md")
+    try:
+        return ctx.model.get("components", ident)
+    except KeyError as err:
+        raise DataError(f"docs/{ctx.page}", 0, "", f"{err.args[0]} (component placeholders need a component page or an id)") from None
+
 
 EXPANDERS: dict[str, Expander] = {
-    "components-table": lambda model, ctx, arg: components.index_table(model, ctx.page),
-    "system-map": lambda model, ctx, arg: views.system_map(model, ctx.page, ctx.next_figure()),
-    "verdict-summary": lambda model, ctx, arg: claims.verdict_summary(model, ctx.page),
+    "components-table": lambda ctx, arg: components.index_table(ctx.model, ctx.page),
+    "component-summary": lambda ctx, arg: components.summary(ctx.model, _component(ctx, arg), ctx.page),
+    "component-details": lambda ctx, arg: components.details(ctx.model, _component(ctx, arg), ctx.page),
+    "system-map": lambda ctx, arg: views.system_map(ctx.model, ctx.page, ctx.next_figure()),
+    "verdict-summary": lambda ctx, arg: claims.verdict_summary(ctx.model, ctx.page),
+    "flows-index": lambda ctx, arg: flows.index_list(ctx.model, ctx.page),
+    "flow": lambda ctx, arg: _flow_figure(ctx, arg),
+    "area-map": lambda ctx, arg: views.area_map(ctx.model, arg, ctx.next_figure()),
+    "layer-map": lambda ctx, arg: views.layer_map(ctx.model, ctx.next_figure()),
+    "seed-text": lambda ctx, arg: seed.page_body(ctx.site.seed_text, ctx.model, ctx.page),
+    "claim-list": lambda ctx, arg: seed.claim_list(ctx.model, ctx.page),
+    "data-model": lambda ctx, arg: datamodel.reference(),
+    "decisions-index": lambda ctx, arg: adr.index_table(list(ctx.site.decisions), ctx.page),
 }
 
 
-def generated_pages(model) -> dict[str, str]:
+def _flow_figure(ctx: PageContext, ident: str) -> str:
+    try:
+        flow = ctx.model.get("flows", ident)
+    except KeyError as err:
+        raise DataError(f"docs/{ctx.page}", 0, "", err.args[0]) from None
+    link = md.link("all steps with their sources", md.relative(ctx.page, flows.page_path(flow)))
+    return flows.diagram(ctx.model, flow, ctx.next_figure()) + f"\n\nThe flow's page lists {link}.\n"
+
+
+def page_titles(pages: dict[str, str]) -> dict[str, str]:
+    """Docs path -> the text of its first '# ' heading (for link texts)."""
+    titles = {}
+    for path, text in pages.items():
+        found = _H1.search(text)
+        if found:
+            titles[path] = found.group(1).strip()
+    return titles
+
+
+def generated_pages(site: Site) -> dict[str, str]:
     """Pages that exist only as data: docs path -> Markdown."""
+    model = site.model
     pages = {
         "reference/bibliography.md": reference.bibliography(model),
         "reference/glossary.md": reference.glossary(model),
-        claims.LEDGER: claims.ledger(model),
+        claims.LEDGER: claims.ledger(model, site.titles),
     }
+    for flow in model.flows:
+        pages[flows.page_path(flow)] = flows.flow_page(model, flow)
     for comp in model.components:
-        pages[components.page_path(comp)] = components.component_page(model, comp)
+        if components.page_path(comp) not in site.written:  # else its explanation page embeds the facts
+            pages[components.page_path(comp)] = components.component_page(model, comp)
     return pages
 
 
-def nav_with_generated(nav: list, model) -> list:
+def nav_with_generated(nav: list, model: Model) -> list:
     """The configured nav plus the generated pages, each in its section."""
     additions = {
         "seed/index.md": [{"Claim ledger": claims.LEDGER}],
         # Nav titles reach the HTML unescaped (MkDocs templates do not autoescape).
         components.INDEX: [{html.escape(c["name"]): components.page_path(c)} for c in model.components],
+        flows.INDEX: [{html.escape(f.get("short", f["title"])): flows.page_path(f)} for f in model.flows],
     }
 
     def walk(items: list) -> list:
@@ -65,38 +128,42 @@ def nav_with_generated(nav: list, model) -> list:
             if isinstance(item, dict):
                 item = {k: walk(v) if isinstance(v, list) else v for k, v in item.items()}
             out.append(item)
-            target = item if isinstance(item, str) else None
-            if target in additions:
-                out.extend(additions[target])
+            if isinstance(item, str) and item in additions:
+                out.extend(additions[item])
         return out
 
     return walk(nav)
 
 
-def expand(markdown: str, page: str, model) -> str:
-    """Replace every placeholder in a hand-written page with generated Markdown."""
-    ctx = PageContext(page)
+def expand(markdown: str, page: str, site: Site) -> str:
+    """Replace placeholders and citation shortcuts in a hand-written page."""
+    ctx = PageContext(site, page)
 
     def replace(match: re.Match) -> str:
-        name, arg = match.group(1), match.group(2) or ""
+        indent, name, arg = match.group(1), match.group(2), match.group(3) or ""
         if name not in EXPANDERS:
             line = markdown.count("\n", 0, match.start()) + 1
             known = ", ".join(sorted(EXPANDERS))
             raise DataError(f"docs/{page}", line, "", f"unknown placeholder 'study:{name}' (known: {known})")
-        return EXPANDERS[name](model, ctx, arg)
+        out = EXPANDERS[name](ctx, arg)
+        return "\n".join(indent + line if line else line for line in out.split("\n"))
 
-    return inline.expand(PLACEHOLDER.sub(replace, markdown), page, model)
+    return inline.expand(PLACEHOLDER.sub(replace, markdown), page, site.model)
 
 
-def with_abbreviations(markdown: str, model) -> str:
+def read_decisions(pages: dict[str, str]) -> tuple:
+    """Decision records among docs pages (path -> Markdown source)."""
+    return tuple(adr.read(path, text) for path, text in sorted(pages.items()) if adr.FILE_NAME.match(path))
+
+
+def with_abbreviations(markdown: str, model: Model) -> str:
     return f"{markdown.rstrip()}\n\n{reference.abbreviations(model)}\n"
 
 
-def check_pages(model, doc_pages: set[str]) -> None:
+def check_pages(model: Model, doc_pages: set[str]) -> None:
     """Every docs page a record names must exist."""
-    for claim in model.claims:
-        for i, page in enumerate(claim["pages"]):
+    for i, claim in enumerate(model.claims):
+        for j, page in enumerate(claim["pages"]):
             if page.split("#")[0] not in doc_pages:
-                line = claim["pages"].line_of(i)
-                raise DataError("data/claims.yaml", line, f"claims[{model.claims.index(claim)}].pages[{i}]",
+                raise DataError("data/claims.yaml", claim["pages"].line_of(j), f"claims[{i}].pages[{j}]",
                                 f"no such page '{page}'")

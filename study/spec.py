@@ -15,7 +15,7 @@ from typing import Callable
 SCALARS: dict[str, tuple[str, str]] = {
     # kind: (regex, human description used in error messages)
     "string": (r"[^\n]+", "a one-line string"),
-    "text": (r"(?s).+", "a string"),
+    "text": (r"[\s\S]*\S[\s\S]*", "a string"),  # portable: also a JSON Schema pattern
     "id": (r"[a-z0-9][a-z0-9.-]*", "an id (lowercase letters, digits, '-' and '.')"),
     "url": (r"https?://[^\s/$.?#][^\s]*", "an absolute http(s) URL"),
     "date": (r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?", "a date (YYYY, YYYY-MM or YYYY-MM-DD)"),

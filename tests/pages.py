@@ -23,7 +23,7 @@ def url_of(md_path: str) -> str:
 
 def markdown_pages() -> list[str]:
     written = [p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md")]
-    generated = list(site.generated_pages(load_model(ROOT)))
+    generated = list(site.generated_pages(site.Site(load_model(ROOT))))
     return sorted(set(written) | set(generated))
 
 

@@ -105,12 +105,16 @@ def test_values_from_data_are_escaped(tmp_path):
 def test_bad_data_stops_the_build_with_one_message(tmp_path):
     data = _copy_data(tmp_path)
     comps = data / "components.yaml"
-    text = comps.read_text(encoding="utf-8").replace("    sources: [libvcmmd-7.0]", "    sources: [libvcmmd-7.0, vz-dox]")
-    comps.write_text(text, encoding="utf-8")
-    line = text.splitlines().index("    sources: [libvcmmd-7.0, vz-dox]") + 1
+    lines = comps.read_text(encoding="utf-8").splitlines()
+    # The first component's source list, written as a flow list: add an unknown id.
+    at = next(i for i, line in enumerate(lines) if line.startswith("    sources: ["))
+    lines[at] = lines[at].replace("]", ", vz-dox]")
+    comps.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    index = sum(1 for line in lines[:at] if line.startswith("  - id: ")) - 1
+    count = lines[at].count(",")
     result = mkdocs_build(tmp_path / "site", str(data))
     assert result.returncode == 1
-    expected = f"{data}/components.yaml:{line}: components[1].sources[1]: unknown source 'vz-dox'"
+    expected = f"{data}/components.yaml:{at + 1}: components[{index}].sources[{count}]: unknown source 'vz-dox'"
     assert expected in result.stderr
     assert "Traceback" not in result.stderr
 

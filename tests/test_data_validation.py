@@ -61,7 +61,7 @@ CASES = [
      "data/sources.yaml:17: sources[2].url: not an absolute http(s) URL: 'docs.example.org/guide.html'"),
     ("bad-commit", "sources.yaml", "0123456789abcdef0123456789abcdef01234567", "0123456",
      "data/sources.yaml:12: sources[1].commit: not a 40-hex commit hash: '0123456'"),
-    ("unknown-enum", "components.yaml", "    layer: library", "    layer: libary",
+    ("unknown-enum", "components.yaml", "    layer: library", "    layer: libary",  # codespell:ignore
      "data/components.yaml:25: components[1].layer: unknown value 'libary' "
      "(expected one of: distribution, kernel, library, daemon, tool)"),
     ("unknown-field", "glossary.yaml", "    expansion: Container", "    expandsion: Container",

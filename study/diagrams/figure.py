@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from study.diagrams.text import esc
@@ -15,6 +16,9 @@ class KeyEntry:
 
 
 def _swatch(entry: KeyEntry) -> str:
+    if entry.kind == "message":
+        return (f'<svg class="swatch" width="28" height="10" aria-hidden="true" focusable="false">'
+                f'<g class="msg {esc(entry.css)}"><path d="M0,5 L28,5"/></g></svg>')
     if entry.kind == "edge":
         return (f'<svg class="swatch" width="28" height="10" aria-hidden="true" focusable="false">'
                 f'<line class="edge {esc(entry.css)}" x1="0" y1="5" x2="28" y2="5"/></svg>')
@@ -22,10 +26,23 @@ def _swatch(entry: KeyEntry) -> str:
             f'<g class="node {esc(entry.css)}"><rect x="0.5" y="0.5" width="17" height="11" rx="2"/></g></svg>')
 
 
-def figure(svg: str, number: int, caption: str, key: list[KeyEntry] = ()) -> str:
+# Wider than the content column: shown at natural size in a scrollable box
+# instead of being shrunk until its labels cannot be read.
+WIDE = 780
+
+
+def figure(svg: str, number: int, caption: str, key: list[KeyEntry] = (), width: float = 0) -> str:
     """One block of raw HTML (no blank lines, so Markdown leaves it alone)."""
-    parts = [f'<figure class="study-figure">', f'<div class="study-scroll">{svg}</div>',
-             f"<figcaption>Figure {number}: {esc(caption)}</figcaption>"]
+    if not width:
+        found = re.search(r' width="([\d.]+)"', svg)
+        width = float(found.group(1)) if found else 0
+    if width > WIDE:
+        # A scrolling region must be reachable by keyboard (axe: scrollable-region-focusable).
+        box = (f'<div class="study-scroll study-wide" tabindex="0" role="region" '
+               f'aria-label="Figure {number}, scrolls sideways">{svg}</div>')
+    else:
+        box = f'<div class="study-scroll">{svg}</div>'
+    parts = ['<figure class="study-figure">', box, f"<figcaption>Figure {number}: {esc(caption)}</figcaption>"]
     if key:
         items = "".join(f"<li>{_swatch(k)}{esc(k.label)}</li>" for k in key)
         parts.append(f'<div class="study-key"><span class="study-key-title">Key:</span><ul>{items}</ul></div>')

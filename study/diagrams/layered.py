@@ -169,7 +169,7 @@ def _positions(rows, slots, rounds: int = 10) -> None:
         sl.x += MARGIN - left
 
 
-def layout(nodes: list[Node], edges: list[Edge]) -> Layout:
+def layout(nodes: list[Node], edges: list[Edge], gap_y: float = GAP_Y) -> Layout:
     ids = {n.id for n in nodes}
     for e in edges:
         if e.src not in ids or e.dst not in ids:
@@ -210,8 +210,8 @@ def layout(nodes: list[Node], edges: list[Edge]) -> Layout:
     row_top, y = [], MARGIN
     for h in row_height:
         row_top.append(y)
-        y += h + GAP_Y
-    total_h = y - GAP_Y + MARGIN + (22.0 if flat else 0.0)
+        y += h + gap_y
+    total_h = y - gap_y + MARGIN + (22.0 if flat else 0.0)
     total_w = max(sl.x + sl.width / 2 for sl in slots.values()) + MARGIN
     return Layout(total_w, total_h, slots, rows, row_top, row_height, chains, flat)
 
@@ -292,9 +292,9 @@ def _node(lay: Layout, sl: _Slot) -> str:
 
 
 def render(diagram_id: str, title: str, description: str, nodes: list[Node], edges: list[Edge],
-           edge_labels: bool = True) -> str:
+           edge_labels: bool = True, gap_y: float = GAP_Y) -> str:
     """An accessible inline SVG for a layered graph."""
-    lay = layout(nodes, edges)
+    lay = layout(nodes, edges, gap_y)
     ports = _ports(lay)
     groups = sorted({e.group for e in edges})
     defs = "".join(

@@ -138,8 +138,8 @@ def render(diagram_id: str, title: str, description: str, parts: list[Participan
     for f in frames:  # frames behind the messages they hold
         inside = messages[f.first:f.last + 1]
         cols = [idx[m.src] for m in inside] + [idx[m.dst] for m in inside]
-        left = xs[min(cols)] - 60
-        right = xs[max(cols)] + 60
+        left = max(2.0, xs[min(cols)] - 60)
+        right = min(total_w - 2, xs[max(cols)] + 60)
         if any(m.src == m.dst for m in inside):
             right = max(right, max(xs[idx[m.src]] + SELF_LOOP + 20 + max(width(t, SMALL) for t in labels[messages.index(m)])
                                    for m in inside if m.src == m.dst))

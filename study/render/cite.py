@@ -21,12 +21,14 @@ def sources_list(page: str, source_ids: list[str]) -> str:
     return ", ".join(source_link(page, s) for s in source_ids)
 
 
-def permalink(source, path: str | None = None, lines: str | None = None) -> str | None:
+def permalink(source, path: str | None = None, lines: str | None = None, commit_page: bool = False) -> str | None:
     """A URL pinned to the source's commit, or the source's own URL."""
     if "repo" not in source:
         return source.get("url")
     path = path or source.get("path")
     base = f"https://github.com/{source['repo']}"
+    if commit_page:
+        return f"{base}/commit/{source['commit']}"
     if not path:
         return f"{base}/tree/{source['commit']}"
     anchor = ""
@@ -38,6 +40,8 @@ def permalink(source, path: str | None = None, lines: str | None = None) -> str 
 
 def locator(source, item) -> str:
     """Human-readable 'where': path and lines, or the section."""
+    if "repo" in source and "section" in item and "path" not in item:
+        return f"{md.text('§ ' + item['section'])} @ {md.code(source['commit'][:12])}"
     if "repo" in source:
         path = item.get("path") or source.get("path", "")
         lines = item.get("lines")
@@ -50,7 +54,8 @@ def evidence(page: str, model, item) -> str:
     """One evidence item: bibliography link, then a pinned link to the spot."""
     source = model.get("sources", item["source"])
     where = locator(source, item)
-    target = permalink(source, item.get("path"), item.get("lines"))
+    commit_only = "repo" in source and "section" in item and "path" not in item
+    target = permalink(source, item.get("path"), item.get("lines"), commit_page=commit_only)
     spot = md.link(where, target) if target and where else where
     parts = [source_link(page, item["source"])]
     if spot:

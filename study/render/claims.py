@@ -29,14 +29,20 @@ def verdict_summary(model, page: str) -> str:
     """One line with the number of claims per verdict, each linking to its group."""
     found = counts(model)
     parts = [f"{md.link(badge(v), md.relative(page, LEDGER, v))} {found.get(v, 0)}" for v in VERDICTS]
-    return f"{len(model.claims)} claims: " + " · ".join(parts)
+    n = len(model.claims)
+    return f"{n} claim{'' if n == 1 else 's'}: " + " · ".join(parts)
 
 
 def _number(claim) -> str:
     return claim["id"].upper()
 
 
-def ledger(model, page: str = LEDGER) -> str:
+def _page_links(page: str, targets, titles: dict[str, str]) -> str:
+    return ", ".join(md.link(md.text(titles.get(t.split("#")[0], t)), md.relative(page, t)) for t in targets)
+
+
+def ledger(model, titles: dict[str, str] | None = None, page: str = LEDGER) -> str:
+    titles = titles or {}
     out = [
         "# Claim ledger { #claim-ledger }",
         "",
@@ -52,7 +58,7 @@ def ledger(model, page: str = LEDGER) -> str:
             md.link(_number(claim), f"#{claim['id']}"),
             badge(claim["verdict"]),
             md.rich(claim["english"]),
-            ", ".join(md.link(md.text(p), md.relative(page, p)) for p in claim["pages"]),
+            _page_links(page, claim["pages"], titles),
         ])
     out.append(md.table(["Claim", "Verdict", "What the seed says (our translation)", "Discussed on"], rows))
     for verdict in VERDICTS:
@@ -66,6 +72,5 @@ def ledger(model, page: str = LEDGER) -> str:
             out += ["", f"**In English:** {md.rich(claim['english'])}", "",
                     f"**Verdict:** {badge(claim['verdict'])} {md.rich(claim['explanation'])}", "", "**Evidence:**", ""]
             out += [f"- {cite.evidence(page, model, e)}" for e in claim["evidence"]]
-            links = ", ".join(md.link(md.text(p), md.relative(page, p)) for p in claim["pages"])
-            out += ["", f"**Discussed on:** {links}", ""]
+            out += ["", f"**Discussed on:** {_page_links(page, claim['pages'], titles)}", ""]
     return "\n".join(out) + "\n"

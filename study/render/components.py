@@ -72,22 +72,47 @@ def _facts(page: str, model, comp) -> list[str]:
     return [md.table(["Fact", "Value"], rows)]
 
 
-def component_page(model, comp) -> str:
-    page = page_path(comp)
-    out = [f"# {md.text(comp['name'])} {{ #{comp['id']} }}", "", md.rich(comp["role"]), ""]
-    out += ["## Facts { #facts }", ""] + _facts(page, model, comp)
+def _loc(page: str, model, comp) -> list[str]:
+    if not comp.get("loc"):
+        return []
+    rows = []
+    for entry in comp["loc"]:
+        src = model.get("sources", entry["source"])
+        counts = ", ".join(f"{md.text(lang)} {n:,}" for lang, n in entry["counts"].items())
+        total = sum(entry["counts"].values())
+        scope = f" (only {', '.join(md.code(p) for p in entry['scope'])})" if entry.get("scope") else ""
+        note = f" {md.rich(entry['note'])}" if entry.get("note") else ""
+        rows.append([f"{md.link(md.code(src['commit'][:12]), cite.permalink(src))} ({md.text(src.get('date', ''))})",
+                     f"{total:,}", counts + scope + note])
+    return ["", "Lines of code (non-blank, comments included; counted by `scripts/loc.py`):", "",
+            md.table(["Commit", "Total", "By language"], rows)]
 
+
+def summary(model, comp, page: str | None = None) -> str:
+    """Title, responsibility and facts: the top of a component page."""
+    page = page or page_path(comp)
+    out = [f"# {md.text(comp['name'])} {{ #{comp['id']} }}", "", md.rich(comp["role"]), "",
+           "## At a glance { #facts }", ""]
+    out += _facts(page, model, comp) + _loc(page, model, comp)
+    return "\n".join(out) + "\n"
+
+
+def details(model, comp, page: str | None = None) -> str:
+    """Entry points, interfaces, claims, later changes, open questions, sources."""
+    page = page or page_path(comp)
+    out = []
     release = model.get("sources", comp["release"]) if comp.get("release") else None
     if comp.get("entry_points"):
-        out += ["", "## Entry points { #entry-points }", ""]
+        out += ["## Entry points { #entry-points }", ""]
         for path in comp["entry_points"]:
             item = md.code(path)
             if release:
                 item = md.link(item, cite.permalink(release, path))
             out.append(f"- {item}")
+        out.append("")
 
     provided = comp.get("interfaces", [])
-    out += ["", "## Interfaces provided { #provides }", ""]
+    out += ["## Interfaces provided { #provides }", ""]
     if provided:
         rows = [[
             md.text(i["kind"]), md.code(i["name"]), md.rich(i["description"]),
@@ -121,3 +146,8 @@ def component_page(model, comp) -> str:
         out += [f"- {md.rich(q)}" for q in comp["open_questions"]]
     out += ["", "## Sources { #sources }", "", cite.sources_list(page, comp["sources"]) + "."]
     return "\n".join(out) + "\n"
+
+
+def component_page(model, comp) -> str:
+    """A whole page, for components without a hand-written explanation."""
+    return summary(model, comp) + "\n" + details(model, comp)

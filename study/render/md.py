@@ -17,14 +17,19 @@ from urllib.parse import quote
 # and that could change meaning inside running text or a table cell.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|])")
 # A value that starts a line could otherwise open a list, heading or quote.
-_LINE_START = re.compile(r"^(\s*)([#>+\-]|\d+\.)")
+_LINE_START = re.compile(r"^(\s*)(?:([#>+\-])|(\d+)\.)")
 
 
 def text(value: str) -> str:
     """Escape a plain-text value for use anywhere in Markdown."""
     escaped = _MD_SPECIAL.sub(r"\\\1", html.escape(str(value), quote=False))
-    escaped = " ".join(escaped.split())  # data text never breaks a table row
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
+    escaped = re.sub(r"\s+", " ", escaped)  # data text never breaks a table row
+    return _LINE_START.sub(_unmark, escaped)
+
+
+def _unmark(m: re.Match) -> str:
+    # A backslash only escapes punctuation: '\#', but '1\.' rather than '\1.'.
+    return m.group(1) + ("\\" + m.group(2) if m.group(2) else m.group(3) + "\\.")
 
 
 def code(value: str) -> str:
