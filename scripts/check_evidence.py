@@ -38,6 +38,12 @@ def evidence_items(model):
         for n, step in enumerate(flow["steps"], start=1):
             for item in step["evidence"]:
                 yield f"flow {flow['id']} step {n}", item
+    for event in model.timeline:
+        for item in event["evidence"]:
+            yield f"timeline {event['date']}", item
+    for actor in model.actors:
+        for item in actor["evidence"]:
+            yield f"actor {actor['id']}", item
 
 
 # Snapshots of forks that carry the upstream commits unchanged (same hashes).

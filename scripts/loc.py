@@ -1,6 +1,8 @@
 """Print lines of code per language for one commit of a local git repository.
 
     python scripts/loc.py <git-dir-or-clone> <commit> [path ...]
+    python scripts/loc.py --verify <mirrors>
+
 
 With paths, only files under those paths are counted (for repositories too
 large to count whole, such as the kernel). Output is YAML that can be pasted
@@ -45,7 +47,32 @@ def tree_files(repo: str, commit: str, paths: list[str]):
     proc.wait()
 
 
+def verify(mirrors: Path) -> int:
+    """Recount every `loc` entry of data/components.yaml from local snapshots."""
+    from study.model import load_model
+
+    model, bad, checked = load_model(Path(__file__).resolve().parent.parent), 0, 0
+    for comp in model.components:
+        for entry in comp.get("loc", []):
+            source = model.get("sources", entry["source"])
+            names = [source["repo"], *{"libvirt/libvirt": ["msekletar/libvirt"]}.get(source["repo"], [])]
+            gitdirs = [mirrors / n.replace("/", "+") / "repo" for n in names]
+            gitdir = next((g for g in gitdirs if g.exists()), None)
+            if gitdir is None:
+                print(f"skipped (no snapshot): {comp['id']} {source['id']}")
+                continue
+            counted = count(tree_files(str(gitdir), source["commit"], list(entry.get("scope", []))))
+            checked += 1
+            if counted != dict(entry["counts"]):
+                bad += 1
+                print(f"DIFFERS {comp['id']} {source['id']}: data {dict(entry['counts'])} != counted {counted}")
+    print(f"{checked} counts checked, {bad} differ")
+    return 1 if bad else 0
+
+
 def main(argv: list[str]) -> int:
+    if len(argv) == 2 and argv[0] == "--verify":
+        return verify(Path(argv[1]))
     if len(argv) < 2:
         print(__doc__.strip(), file=sys.stderr)
         return 2

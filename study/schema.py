@@ -243,6 +243,34 @@ FLOWS = Collection(
     min_items=0,
 )
 
+ACTORS = Collection(
+    "actors", "actors.yaml",
+    record(
+        id=scalar("id", "Short unique id."),
+        name=scalar("string", "Who or what it is."),
+        kind=enum(("person", "system"), "A person, or another program or host."),
+        place=enum(("user", "peer"), "Uses the host (drawn above it) or is used by it (drawn below)."),
+        interaction=scalar("string", "What passes, in a few words (the arrow's label)."),
+        description=scalar("text", "One or two sentences."),
+        via=listof(ref("components"), "The components it deals with on the host.", min_items=1),
+        evidence=listof(EVIDENCE, "Where the interaction is documented or coded.", min_items=1),
+    ),
+    doc="The people and systems around an OpenVZ 7.0 host (the context view).",
+)
+
+TIMELINE = Collection(
+    "timeline", "timeline.yaml",
+    record(
+        date=scalar("date", "When: YYYY, YYYY-MM or YYYY-MM-DD."),
+        title=scalar("string", "What happened, in a few words."),
+        description=scalar("text", "One or two sentences; say when a date is inferred from code activity."),
+        evidence=listof(EVIDENCE, "Where the date and the event come from.", min_items=1),
+    ),
+    doc="Dated events from OpenVZ's origins to the later Virtuozzo 7 updates.",
+    id_field="",
+)
+
+
 def _paragraphs_in_order(entry, ctx):
     if entry["paragraph"] < 1:
         yield "paragraph", "paragraphs are numbered from 1"
@@ -260,4 +288,4 @@ SEED = Collection(
     id_field="",
 )
 
-COLLECTIONS = (SOURCES, CLAIMS, COMPONENTS, GLOSSARY, FLOWS, SEED)
+COLLECTIONS = (SOURCES, CLAIMS, COMPONENTS, GLOSSARY, FLOWS, SEED, TIMELINE, ACTORS)

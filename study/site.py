@@ -16,7 +16,7 @@ from study import decisions as adr
 from study.errors import DataError
 from study.model import Model
 from study.render import md
-from study.render import claims, components, datamodel, flows, inline, reference, seed, views
+from study.render import claims, components, datamodel, flows, inline, reference, seed, timeline, views
 
 # <!-- study:NAME --> or <!-- study:NAME argument --> on a line of its own,
 # possibly indented (inside a list item); the expansion keeps the indentation.
@@ -63,6 +63,7 @@ def _component(ctx: PageContext, arg: str):
 
 EXPANDERS: dict[str, Expander] = {
     "components-table": lambda ctx, arg: components.index_table(ctx.model, ctx.page),
+    "interface-matrix": lambda ctx, arg: components.interface_matrix(ctx.model, ctx.page),
     "component-summary": lambda ctx, arg: components.summary(ctx.model, _component(ctx, arg), ctx.page),
     "component-details": lambda ctx, arg: components.details(ctx.model, _component(ctx, arg), ctx.page),
     "system-map": lambda ctx, arg: views.system_map(ctx.model, ctx.page, ctx.next_figure()),
@@ -71,6 +72,9 @@ EXPANDERS: dict[str, Expander] = {
     "flow": lambda ctx, arg: _flow_figure(ctx, arg),
     "area-map": lambda ctx, arg: views.area_map(ctx.model, arg, ctx.next_figure()),
     "layer-map": lambda ctx, arg: views.layer_map(ctx.model, ctx.next_figure()),
+    "context-map": lambda ctx, arg: views.context_map(ctx.model, ctx.next_figure()),
+    "actors-table": lambda ctx, arg: views.actors_table(ctx.model, ctx.page),
+    "timeline": lambda ctx, arg: timeline.timeline(ctx.model, ctx.page),
     "seed-text": lambda ctx, arg: seed.page_body(ctx.site.seed_text, ctx.model, ctx.page),
     "claim-list": lambda ctx, arg: seed.claim_list(ctx.model, ctx.page),
     "data-model": lambda ctx, arg: datamodel.reference(),

@@ -41,7 +41,8 @@ def test_every_component_is_on_the_system_map():
 
 def test_index_and_pages_agree(site_dir):
     index = (site_dir / "components" / "index.html").read_text(encoding="utf-8")
-    linked = re.findall(r'<td><a href="([a-z0-9.-]+)/">', index)
+    first_table = index[index.index("<table>"):index.index("</table>")]
+    linked = re.findall(r'<tr>\s*<td><a href="([a-z0-9.-]+)/">', first_table)
     assert linked == IDS
     for comp in MODEL.components:
         page = (site_dir / "components" / comp["id"] / "index.html").read_text(encoding="utf-8")

@@ -54,7 +54,7 @@ CASES = [
     ("duplicate-id", "sources.yaml", "  - id: guide", "  - id: seed",
      "data/sources.yaml:14: sources[2].id: duplicate id 'seed' (first defined at line 2)"),
     ("dangling-source", "components.yaml", "    sources: [guide]", "    sources: [guide, vz-dox]",
-     "data/components.yaml:29: components[1].sources[1]: unknown source 'vz-dox'"),
+     "data/components.yaml:33: components[1].sources[1]: unknown source 'vz-dox'"),
     ("dangling-component", "components.yaml", "        consumers: [lib]", "        consumers: [libz]",
      "data/components.yaml:17: components[0].interfaces[0].consumers[0]: unknown component 'libz'"),
     ("bad-url", "sources.yaml", "https://docs.example.org/guide.html", "docs.example.org/guide.html",
@@ -62,7 +62,7 @@ CASES = [
     ("bad-commit", "sources.yaml", "0123456789abcdef0123456789abcdef01234567", "0123456",
      "data/sources.yaml:12: sources[1].commit: not a 40-hex commit hash: '0123456'"),
     ("unknown-enum", "components.yaml", "    layer: library", "    layer: libary",  # codespell:ignore
-     "data/components.yaml:25: components[1].layer: unknown value 'libary' "
+     "data/components.yaml:29: components[1].layer: unknown value 'libary' "
      "(expected one of: distribution, kernel, library, daemon, tool)"),
     ("unknown-field", "glossary.yaml", "    expansion: Container", "    expandsion: Container",
      "data/glossary.yaml:3: glossary[0].expandsion: unknown field (allowed: term, expansion, definition, sources)"),
@@ -89,7 +89,7 @@ CASES = [
     ("non-seed-without-url", "sources.yaml", "    url: https://docs.example.org/guide.html\n", "",
      "data/sources.yaml:14: sources[2]: missing required field 'url' (only the seed may go without one)"),
     ("bad-id", "components.yaml", "  - id: lib", "  - id: Lib_2",
-     "data/components.yaml:23: components[1].id: not an id (lowercase letters, digits, '-' and '.'): 'Lib_2'"),
+     "data/components.yaml:27: components[1].id: not an id (lowercase letters, digits, '-' and '.'): 'Lib_2'"),
     ("release-not-repository", "components.yaml", "    release: tool-7.0", "    release: guide",
      "data/components.yaml:8: components[0].release: source 'guide' is not a repository source"),
     ("flow-unknown-participant", "flows.yaml", "        dst: lib\n", "        dst: libz\n",

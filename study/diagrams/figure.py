@@ -19,6 +19,14 @@ def _swatch(entry: KeyEntry) -> str:
     if entry.kind == "message":
         return (f'<svg class="swatch" width="28" height="10" aria-hidden="true" focusable="false">'
                 f'<g class="msg {esc(entry.css)}"><path d="M0,5 L28,5"/></g></svg>')
+    if entry.kind == "actor":
+        return (f'<svg class="swatch" width="14" height="16" aria-hidden="true" focusable="false">'
+                f'<g class="node {esc(entry.css)}"><circle cx="7" cy="4" r="3.5"/>'
+                f'<rect x="1" y="8.5" width="12" height="7" rx="3"/></g></svg>')
+    if entry.kind == "external":
+        return (f'<svg class="swatch" width="18" height="12" aria-hidden="true" focusable="false">'
+                f'<g class="node {esc(entry.css)}"><rect x="0.5" y="0.5" width="17" height="11" rx="2" '
+                f'stroke-dasharray="3 2"/></g></svg>')
     if entry.kind == "edge":
         return (f'<svg class="swatch" width="28" height="10" aria-hidden="true" focusable="false">'
                 f'<line class="edge {esc(entry.css)}" x1="0" y1="5" x2="28" y2="5"/></svg>')

@@ -169,7 +169,10 @@ def _positions(rows, slots, rounds: int = 10) -> None:
         sl.x += MARGIN - left
 
 
-def layout(nodes: list[Node], edges: list[Edge], gap_y: float = GAP_Y) -> Layout:
+LABEL_STEP = 20.0  # vertical room per edge label in a gap between rows
+
+
+def layout(nodes: list[Node], edges: list[Edge], gap_y: float = GAP_Y, edge_labels: bool = False) -> Layout:
     ids = {n.id for n in nodes}
     for e in edges:
         if e.src not in ids or e.dst not in ids:
@@ -207,11 +210,16 @@ def layout(nodes: list[Node], edges: list[Edge], gap_y: float = GAP_Y) -> Layout
     _positions(rows, slots)
 
     row_height = [max([slots[s].height for s in row] + [0.0]) for row in rows]
+    labels_below = [0] * len(rows)  # labelled edges leaving each row downwards
+    if edge_labels:
+        for e, chain, _ in chains:
+            if e.label:
+                labels_below[slots[chain[0]].row] += 1
     row_top, y = [], MARGIN
-    for h in row_height:
+    for r, h in enumerate(row_height):
         row_top.append(y)
-        y += h + gap_y
-    total_h = y - gap_y + MARGIN + (22.0 if flat else 0.0)
+        y += h + max(gap_y, LABEL_STEP * labels_below[r] + 24)
+    total_h = y - max(gap_y, LABEL_STEP * labels_below[-1] + 24) + MARGIN + (22.0 if flat else 0.0)
     total_w = max(sl.x + sl.width / 2 for sl in slots.values()) + MARGIN
     return Layout(total_w, total_h, slots, rows, row_top, row_height, chains, flat)
 
@@ -259,6 +267,23 @@ def _curve(points: list[tuple[float, float]]) -> str:
     return " ".join(d)
 
 
+def _t_for_height(fraction: float) -> float:
+    """Curve parameter at which a _curve segment reaches `fraction` of its height."""
+    lo, hi = 0.0, 1.0
+    for _ in range(30):  # y(t) = 1.5 t (1 - t) + t^3 rises monotonically from 0 to 1
+        mid = (lo + hi) / 2
+        if 1.5 * mid * (1 - mid) + mid ** 3 < fraction:
+            lo = mid
+        else:
+            hi = mid
+    return (lo + hi) / 2
+
+
+def _label_extent(x: float, label: str) -> tuple[float, float]:
+    w = width(label, SMALL) + 8
+    return x - w / 2, x + w / 2
+
+
 def _edge_label(x: float, y: float, label: str) -> str:
     w = width(label, SMALL) + 8
     return (f'<g class="edge-label"><rect x="{num(x - w / 2)}" y="{num(y - 9)}" width="{num(w)}" height="18" rx="3"/>'
@@ -294,7 +319,7 @@ def _node(lay: Layout, sl: _Slot) -> str:
 def render(diagram_id: str, title: str, description: str, nodes: list[Node], edges: list[Edge],
            edge_labels: bool = True, gap_y: float = GAP_Y) -> str:
     """An accessible inline SVG for a layered graph."""
-    lay = layout(nodes, edges, gap_y)
+    lay = layout(nodes, edges, gap_y, edge_labels)
     ports = _ports(lay)
     groups = sorted({e.group for e in edges})
     defs = "".join(
@@ -302,6 +327,17 @@ def render(diagram_id: str, title: str, description: str, nodes: list[Node], edg
         f'markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z"/></marker>'
         for g in groups)
     paths, labels = [], []
+    left_edge, right_edge = 0.0, lay.width
+    # Labels of edges leaving the same row are staggered in height, each on its own curve.
+    by_row: dict[int, list[int]] = {}
+    for k, (e, chain, _) in enumerate(lay.chains):
+        if edge_labels and e.label:
+            by_row.setdefault(lay.slots[chain[0]].row, []).append(k)
+    label_t: dict[int, float] = {}
+    for row, ks in by_row.items():
+        ks.sort(key=lambda k: lay.slots[lay.chains[k][1][1]].x)
+        for i, k in enumerate(ks):
+            label_t[k] = (i + 1) / (len(ks) + 1)
     for k, (e, chain, rev) in enumerate(lay.chains):
         first, last = lay.slots[chain[0]], lay.slots[chain[-1]]
         pts = [(ports[(chain[0], k, "bottom")], _bottom(lay, first))]
@@ -312,9 +348,13 @@ def render(diagram_id: str, title: str, description: str, nodes: list[Node], edg
         marker = "marker-start" if rev else "marker-end"
         paths.append(f'<path class="edge e-{esc(e.group)}" d="{_curve(pts)}" '
                      f'{marker}="url(#{esc(diagram_id)}-arrow-{esc(e.group)})"/>')
-        if edge_labels and e.label:
-            a, b = pts[len(pts) // 2 - 1], pts[len(pts) // 2]
-            labels.append(_edge_label((a[0] + b[0]) / 2, (a[1] + b[1]) / 2, e.label))
+        if k in label_t:
+            (x0, y0), (x1, y1) = pts[0], pts[1]
+            t = _t_for_height(label_t[k])
+            x = x0 + (x1 - x0) * (3 * t * t - 2 * t * t * t)
+            labels.append(_edge_label(x, y0 + (y1 - y0) * label_t[k], e.label))
+            lo, hi = _label_extent(x, e.label)
+            left_edge, right_edge = min(left_edge, lo - MARGIN), max(right_edge, hi + MARGIN)
     for k, e in enumerate(lay.flat):
         kk = len(lay.chains) + k
         a, b = lay.slots[e.src], lay.slots[e.dst]
@@ -325,11 +365,14 @@ def render(diagram_id: str, title: str, description: str, nodes: list[Node], edg
                      f'{num(xb)},{num(dip)} {num(xb)},{num(yb)}" marker-end="url(#{esc(diagram_id)}-arrow-{esc(e.group)})"/>')
         if edge_labels and e.label:
             labels.append(_edge_label((xa + xb) / 2, dip - 4, e.label))
+            lo, hi = _label_extent((xa + xb) / 2, e.label)
+            left_edge, right_edge = min(left_edge, lo - MARGIN), max(right_edge, hi + MARGIN)
     body = "".join(_node(lay, lay.slots[n.id]) for n in nodes)
     return (
         f'<svg class="study-diagram layered" id="{esc(diagram_id)}" role="img" '
         f'aria-labelledby="{esc(diagram_id)}-title {esc(diagram_id)}-desc" '
-        f'viewBox="0 0 {num(lay.width)} {num(lay.height)}" width="{num(lay.width)}" height="{num(lay.height)}" '
+        f'viewBox="{num(left_edge)} 0 {num(right_edge - left_edge)} {num(lay.height)}" '
+        f'width="{num(right_edge - left_edge)}" height="{num(lay.height)}" '
         f'xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{esc(diagram_id)}-title">{esc(title)}</title>'
         f'<desc id="{esc(diagram_id)}-desc">{esc(description)}</desc>'

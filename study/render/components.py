@@ -30,10 +30,32 @@ def index_table(model, page: str = INDEX) -> str:
             md.text(comp["layer"]),
             md.text(comp["area"]),
             md.text(", ".join(comp["languages"])),
+            _loc_total(comp),
             _license(comp),
             md.rich(_first_sentence(comp["role"])),
         ])
-    return md.table(["Component", "Layer", "Area", "Languages", "Licence", "Responsibility"], rows)
+    return md.table(["Component", "Layer", "Area", "Languages", "Lines at 7.0", "Licence", "Responsibility"], rows)
+
+
+def _loc_total(comp) -> str:
+    """Lines of code at the release-era commit, or a dash when none were counted."""
+    for entry in comp.get("loc", []):
+        if entry["source"] == comp.get("release"):
+            total = f"{sum(entry['counts'].values()):,}"
+            return f"{total} (partial)" if entry.get("scope") else total
+    return "n/a"
+
+
+def interface_matrix(model, page: str = INDEX) -> str:
+    """Every interface as a row: provider, kind, name, and who uses it."""
+    rows = []
+    for comp in model.components:
+        for iface in comp.get("interfaces", []):
+            users = ", ".join(_comp_link(page, model, c) for c in iface.get("consumers", [])) or "outside users"
+            anchor = f"{md.relative(page, page_path(comp))}#provides"
+            rows.append([md.link(md.text(comp["name"].split(" (")[0]), anchor), md.text(iface["kind"]),
+                         md.code(iface["name"]), users])
+    return md.table(["Provider", "Kind", "Interface", "Used by"], rows)
 
 
 def consumed(model, comp) -> list[tuple[dict, dict]]:
@@ -81,7 +103,7 @@ def _loc(page: str, model, comp) -> list[str]:
         counts = ", ".join(f"{md.text(lang)} {n:,}" for lang, n in entry["counts"].items())
         total = sum(entry["counts"].values())
         scope = f" (only {', '.join(md.code(p) for p in entry['scope'])})" if entry.get("scope") else ""
-        note = f" {md.rich(entry['note'])}" if entry.get("note") else ""
+        note = f"<br>{md.rich(entry['note'])}" if entry.get("note") else ""
         rows.append([f"{md.link(md.code(src['commit'][:12]), cite.permalink(src))} ({md.text(src.get('date', ''))})",
                      f"{total:,}", counts + scope + note])
     return ["", "Lines of code (non-blank, comments included; counted by `scripts/loc.py`):", "",

@@ -125,6 +125,42 @@ def dependency_ranks(model, edges: list[layered.Edge]) -> dict[str, int]:
     return rank
 
 
+def context_map(model, number: int) -> str:
+    """C4 level 1: the host as one box, the people and systems that use it or that it uses."""
+    host = layered.Node("host", "OpenVZ 7.0 host", 1, group="platform",
+                        sublabel=f"{len(model.components)} components, one kernel")
+    nodes, edges = [], []
+    for actor in model.actors:
+        rank = 0 if actor["place"] == "user" else 2
+        shape = "actor" if actor["kind"] == "person" else "external"
+        nodes.append(layered.Node(actor["id"], actor["name"], rank, group="actor", shape=shape))
+        src, dst = (actor["id"], "host") if actor["place"] == "user" else ("host", actor["id"])
+        edges.append(layered.Edge(src, dst, label=actor["interaction"], group="default"))
+    users = [n for n in nodes if n.rank == 0]
+    peers = [n for n in nodes if n.rank == 2]
+    description = (f"The host in the middle; above it {len(users)} users of the host "
+                   f"({', '.join(n.label for n in users)}), below it {len(peers)} systems the host talks to "
+                   f"({', '.join(n.label for n in peers)}). Arrows are labelled with what passes.")
+    svg = layered.render("context-map", "OpenVZ 7.0 host and its surroundings", description,
+                         users + [host] + peers, edges, edge_labels=True)
+    key = [KeyEntry("actor", "n-actor", "a person"), KeyEntry("external", "n-actor", "another program or host"),
+           KeyEntry("node", "n-platform", "the OpenVZ 7.0 host")]
+    return figure(svg, number, "Context: who uses an OpenVZ 7.0 host, and what it talks to.", key)
+
+
+def actors_table(model, page: str) -> str:
+    from study.render import cite, md
+    from study.render.components import page_path
+
+    rows = []
+    for actor in model.actors:
+        via = ", ".join(md.link(md.text(label(model.get("components", c))), md.relative(page, page_path(model.get("components", c))))
+                        for c in actor["via"])
+        evidence = "; ".join(cite.evidence(page, model, e) for e in actor["evidence"])
+        rows.append([md.text(actor["name"]), md.rich(actor["description"]), via, evidence])
+    return md.table(["Who", "What they do", "Through", "Evidence"], rows)
+
+
 LAYER_TITLES = {"tool": "command-line tools", "daemon": "daemons", "library": "libraries",
                 "kernel": "kernel", "distribution": "distribution"}
 
