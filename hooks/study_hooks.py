@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 for _name in [m for m in sys.modules if m == "study" or m.startswith("study.")]:
     del sys.modules[_name]
 
-from study import htmlfix, reproducible, site  # noqa: E402
+from study import export, htmlfix, reproducible, site  # noqa: E402
 from study.errors import DataError  # noqa: E402
 from study.model import load_model  # noqa: E402
 from study.render import seed  # noqa: E402
@@ -60,6 +60,9 @@ def on_files(files, config, **kwargs):
         _site.decisions = site.read_decisions({p: t for p, t in written.items() if p.startswith("decisions/")})
         for path, content in site.generated_pages(_site).items():
             files.append(File.generated(config, path, content=content))
+        # The machine-readable export, published next to the pages.
+        files.append(File.generated(config, export.EXPORT_FILE, content=export.model_json(_site.model)))
+        files.append(File.generated(config, export.SCHEMA_FILE, content=export.model_schema()))
         site.check_pages(_site.model, {f.src_uri for f in files.documentation_pages()})
     except DataError as err:
         _fail(err)

@@ -44,8 +44,8 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "146949120
 
 def timed_build(project: Path, dest: Path) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(dest)],
-                   cwd=project, env=ENV, check=True)
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(dest)],
+                   cwd=project, env=ENV, check=True, capture_output=True)
     return time.perf_counter() - start
 
 

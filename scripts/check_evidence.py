@@ -41,6 +41,12 @@ def evidence_items(model):
     for event in model.timeline:
         for item in event["evidence"]:
             yield f"timeline {event['date']}", item
+    for entry in model.buildability:
+        for item in entry["evidence"]:
+            yield f"buildability {entry['component']}", item
+    for wp in model.work_packages:
+        for item in wp["evidence"]:
+            yield f"work package {wp['id']}", item
     for actor in model.actors:
         for item in actor["evidence"]:
             yield f"actor {actor['id']}", item

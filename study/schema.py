@@ -258,6 +258,102 @@ ACTORS = Collection(
     doc="The people and systems around an OpenVZ 7.0 host (the context view).",
 )
 
+VERDICT_KINDS = ("reuse", "wrap", "port", "out-of-scope")
+
+
+def _one_verdict_per_component(items, ctx):
+    seen = {}
+    for i, entry in enumerate(items):
+        if entry["component"] in seen:
+            yield i, "component", f"second verdict for '{entry['component']}' (first at entry {seen[entry['component']]})"
+        seen[entry["component"]] = i
+    for comp_id in ctx.index.get("components", {}):
+        if comp_id not in seen:
+            yield None, "", f"component '{comp_id}' has no verdict"
+
+
+BUILDABILITY = Collection(
+    "buildability", "buildability.yaml",
+    record(
+        component=ref("components", "The component judged."),
+        verdict=enum(VERDICT_KINDS, "Reuse as is, wrap from Python, port to Python, or out of scope."),
+        rationale=scalar("text", "Why, in one to three sentences."),
+        precedent=scalar("text", "What upstream already writes in Python, or generates as a binding.", required=False),
+        needs=scalar("text", "What it needs from the host: kernel features, privileges, services."),
+        effort=scalar("string", "Our estimate, in person-weeks, e.g. '2-4' (an estimate, not a fact)."),
+        risks=listof(scalar("text"), "What could go wrong.", min_items=1),
+        evidence=listof(EVIDENCE, "Sources for the facts the verdict rests on.", min_items=1),
+    ),
+    doc="Which parts could be rebuilt in Python, and how.",
+    id_field="component",
+    rules=(_one_verdict_per_component,),
+)
+
+
+def _contract_interfaces_exist(wp, ctx):
+    for i, item in enumerate(wp["contract"]):
+        comp = ctx.get("components", item["component"])
+        if comp is not None and item["interface"] not in [x["id"] for x in comp.get("interfaces", [])]:
+            yield f"contract[{i}].interface", f"component '{item['component']}' has no interface '{item['interface']}'"
+
+
+def _effort_range(wp, ctx):
+    low, _, high = wp["effort"].partition("-")
+    if not (low.isdigit() and high.isdigit() and int(low) <= int(high)):
+        yield "effort", f"expected a range of person-weeks like '2-4', got '{wp['effort']}'"
+
+
+def _acyclic(items, ctx):
+    deps = {wp["id"]: list(wp.get("depends_on", [])) for wp in items}
+    state: dict[str, str] = {}
+
+    def visit(node, path):
+        state[node] = "open"
+        for nxt in deps.get(node, []):
+            if state.get(nxt) == "open":
+                cycle = path[path.index(nxt):] + [nxt]
+                return cycle
+            if nxt not in state:
+                found = visit(nxt, path + [nxt])
+                if found:
+                    return found
+        state[node] = "done"
+        return None
+
+    for i, wp in enumerate(items):
+        if wp["id"] not in state:
+            cycle = visit(wp["id"], [wp["id"]])
+            if cycle:
+                yield i, "depends_on", "dependency cycle: " + " -> ".join(c.upper() for c in cycle)
+                return
+
+
+WORK_PACKAGES = Collection(
+    "work_packages", "workpackages.yaml",
+    record(
+        rules=(_contract_interfaces_exist, _effort_range),
+        id=scalar("id", "wp-1, wp-2, ..."),
+        title=scalar("string", "What gets built."),
+        goal=scalar("text", "Why, and what it replaces or complements."),
+        components=listof(ref("components"), "The components it rebuilds, wraps or talks to.", min_items=1),
+        contract=listof(record(
+            component=ref("components", "The component whose interface must be honoured."),
+            interface=scalar("id", "The interface id under that component."),
+            note=scalar("text", "What exactly must match."),
+        ), "Interfaces it must honour to interoperate with the real system.", min_items=1),
+        depends_on=listof(ref("work_packages"), "Packages that must come first.", required=False),
+        deliverables=listof(scalar("text"), "What is handed over.", min_items=1),
+        acceptance=listof(scalar("text"), "Tests that decide it is done.", min_items=1),
+        test_strategy=scalar("text", "How to test without a Virtuozzo kernel."),
+        host=scalar("text", "What the host running it needs."),
+        effort=scalar("string", "Estimate in person-weeks, 'low-high'."),
+        risks=listof(scalar("text"), "What could go wrong.", min_items=1),
+        evidence=listof(EVIDENCE, "Sources for the contract and the strategy.", min_items=1),
+    ),
+    doc="Work packages of the Python rebuild, with their dependencies.",
+    rules=(_acyclic,),
+)
+
 TIMELINE = Collection(
     "timeline", "timeline.yaml",
     record(
@@ -288,4 +384,4 @@ SEED = Collection(
     id_field="",
 )
 
-COLLECTIONS = (SOURCES, CLAIMS, COMPONENTS, GLOSSARY, FLOWS, SEED, TIMELINE, ACTORS)
+COLLECTIONS = (SOURCES, CLAIMS, COMPONENTS, GLOSSARY, FLOWS, SEED, TIMELINE, ACTORS, BUILDABILITY, WORK_PACKAGES)

@@ -16,7 +16,7 @@ from study import decisions as adr
 from study.errors import DataError
 from study.model import Model
 from study.render import md
-from study.render import claims, components, datamodel, flows, inline, reference, seed, timeline, views
+from study.render import claims, components, datamodel, flows, inline, plan, reference, seed, timeline, views
 
 # <!-- study:NAME --> or <!-- study:NAME argument --> on a line of its own,
 # possibly indented (inside a list item); the expansion keeps the indentation.
@@ -75,6 +75,12 @@ EXPANDERS: dict[str, Expander] = {
     "context-map": lambda ctx, arg: views.context_map(ctx.model, ctx.next_figure()),
     "actors-table": lambda ctx, arg: views.actors_table(ctx.model, ctx.page),
     "timeline": lambda ctx, arg: timeline.timeline(ctx.model, ctx.page),
+    "buildability-matrix": lambda ctx, arg: plan.matrix(ctx.model, ctx.page),
+    "buildability-details": lambda ctx, arg: plan.matrix_details(ctx.model, ctx.page),
+    "verdict-counts": lambda ctx, arg: plan.verdict_counts(ctx.model),
+    "work-packages": lambda ctx, arg: plan.package_sections(ctx.model, ctx.page),
+    "phase-table": lambda ctx, arg: plan.phase_table(ctx.model, ctx.page),
+    "work-package-graph": lambda ctx, arg: plan.graph(ctx.model, ctx.next_figure()),
     "seed-text": lambda ctx, arg: seed.page_body(ctx.site.seed_text, ctx.model, ctx.page),
     "claim-list": lambda ctx, arg: seed.claim_list(ctx.model, ctx.page),
     "data-model": lambda ctx, arg: datamodel.reference(),

@@ -81,3 +81,6 @@ class Collection:
     doc: str = ""
     id_field: str = "id"  # "" when records have no id
     min_items: int = 1  # records the file must hold
+    # Rules over the whole list, run once every id is known: each takes
+    # (records, context) and yields (record index or None, field path, message).
+    rules: tuple[Callable, ...] = ()

@@ -56,6 +56,7 @@ class Validator:
         self.defined: dict[str, dict[str, tuple[str, int]]] = {}
         self.refs: list[_Pending] = []
         self.objects: list[_Pending] = []
+        self.lists: list[tuple[Collection, Sequence, str]] = []
 
     # -- first pass -------------------------------------------------------
 
@@ -70,6 +71,8 @@ class Validator:
         items = doc[coll.name]
         spec = Field("list", item=coll.item, min_items=coll.min_items)
         self.value(items, spec, label, doc.line_of(coll.name), coll.name)
+        if coll.rules:
+            self.lists.append((coll, items, label))
         ids = self.defined.setdefault(coll.name, {})
         records = self.context.index.setdefault(coll.name, {})
         if coll.id_field:
@@ -172,6 +175,15 @@ class Validator:
                 for where, message in rule(obj.value, self.context):
                     line = _locate(obj.value, where) if where else obj.line
                     raise DataError(obj.file, line, _join(obj.path, where) if where else obj.path, message)
+        for coll, items, label in self.lists:
+            for rule in coll.rules:
+                for index, where, message in rule(items, self.context):
+                    if index is None:
+                        raise DataError(label, items.line, coll.name, message)
+                    record = items[index]
+                    line = _locate(record, where) if where else items.line_of(index)
+                    path = f"{coll.name}[{index}]" + (f".{where}" if where else "")
+                    raise DataError(label, line, path, message)
 
 
 def _locate(record: Mapping, where: str) -> int:

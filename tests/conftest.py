@@ -23,12 +23,16 @@ CHROMIUM_ARGS = [
 
 
 def mkdocs_build(dest: Path, data_dir: str | None = None, engine: str = "mkdocs") -> subprocess.CompletedProcess:
-    """Run a strict build into dest; return the finished process."""
+    """Run a strict build into dest; return the finished process.
+
+    Never pass --quiet: it hides warnings from MkDocs' counter, and a strict
+    build then succeeds despite them.
+    """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true",
            "SOURCE_DATE_EPOCH": "1469491200"}
     if data_dir:
         env["STUDY_DATA"] = data_dir
-    cmd = [sys.executable, "-m", engine, "build", "--strict", "--quiet", "--site-dir", str(dest)]
+    cmd = [sys.executable, "-m", engine, "build", "--strict", "--site-dir", str(dest)]
     return subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
 
 

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -117,6 +120,19 @@ def test_bad_data_stops_the_build_with_one_message(tmp_path):
     expected = f"{data}/components.yaml:{at + 1}: components[{index}].sources[{count}]: unknown source 'vz-dox'"
     assert expected in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_strict_build_fails_on_a_broken_link(tmp_path):
+    """Guard: the build the other tests rely on really is strict."""
+    import shutil as sh
+    project = tmp_path / "p"
+    sh.copytree(ROOT, project, ignore=sh.ignore_patterns(".venv*", "site", ".git", "__pycache__"))
+    page = project / "docs" / "reference" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[broken](no-such-page.md)\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "s")],
+                            cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 1
+    assert "no-such-page.md" in result.stderr
 
 
 def test_seed_is_kept_unchanged():

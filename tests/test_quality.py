@@ -27,7 +27,7 @@ def test_two_builds_are_byte_identical(tmp_path):
         # No SOURCE_DATE_EPOCH from the caller: the hook pins it to the last commit.
         first, second = tmp_path / "a", tmp_path / "b"
         for dest in (first, second):
-            result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(dest)],
+            result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(dest)],
                                     cwd=ROOT, capture_output=True, text=True,
                                     env={k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
                                     | {"NO_MKDOCS_2_WARNING": "1"})
@@ -68,7 +68,7 @@ def test_spelling_catches_a_typo(tmp_path):
 def test_builds_strictly_under_properdocs(tmp_path, site_dir):
     env = {**os.environ, "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1",
            "SOURCE_DATE_EPOCH": "1469491200"}
-    result = subprocess.run([str(PROPERDOCS), "-m", "properdocs", "build", "--strict", "-q", "-d", str(tmp_path / "p")],
+    result = subprocess.run([str(PROPERDOCS), "-m", "properdocs", "build", "--strict", "-d", str(tmp_path / "p")],
                             cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     ours, theirs = _tree(site_dir), _tree(tmp_path / "p")

@@ -32,9 +32,17 @@ def index_table(model, page: str = INDEX) -> str:
             md.text(", ".join(comp["languages"])),
             _loc_total(comp),
             _license(comp),
+            _python_verdict(page, model, comp),
             md.rich(_first_sentence(comp["role"])),
         ])
-    return md.table(["Component", "Layer", "Area", "Languages", "Lines at 7.0", "Licence", "Responsibility"], rows)
+    return md.table(["Component", "Layer", "Area", "Languages", "Lines at 7.0", "Licence", "Python", "Responsibility"], rows)
+
+
+def _python_verdict(page: str, model, comp) -> str:
+    entry = next((b for b in model.records.get("buildability", []) if b["component"] == comp["id"]), None)
+    if entry is None:
+        return "n/a"
+    return md.link(md.text(entry["verdict"]), md.relative(page, "planning/buildability.md", comp["id"]))
 
 
 def _loc_total(comp) -> str:

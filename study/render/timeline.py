@@ -44,6 +44,6 @@ def timeline(model, page: str) -> str:
         for event in events:
             sources = "; ".join(cite.evidence(page, model, item) for item in event["evidence"])
             out.append(f"- **{md.text(human_date(event['date']))}: {md.text(event['title'])}.** "
-                       f"{md.rich(event['description'])} <small>[{sources}]</small>")
+                       f"{md.rich(event['description'])} [{sources}]")
         out.append("")
     return "\n".join(out)
