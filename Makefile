@@ -10,7 +10,7 @@ PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test browser clean
+.PHONY: serve build test bench browser clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,13 @@ $(VENV)/.test-deps: requirements/docs.txt requirements/test.txt | $(BIN)/python
 	$(BIN)/pip install --quiet --require-hashes -r requirements/docs.txt -r requirements/test.txt
 	@touch $@ $(VENV)/.site-deps
 
+# A second environment with ProperDocs, the maintained MkDocs 1.x fork: the
+# tests build the site with it too, so the exit path of decision 0002 stays proven.
+.venv-properdocs/.deps: requirements/properdocs.txt
+	$(PYTHON) -m venv .venv-properdocs
+	.venv-properdocs/bin/pip install --quiet --require-hashes -r requirements/properdocs.txt
+	@touch $@
+
 ## serve: the site at http://127.0.0.1:8000, rebuilt on every change
 serve: $(VENV)/.site-deps
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
@@ -32,11 +39,15 @@ build: $(VENV)/.site-deps
 	$(BIN)/mkdocs build --strict
 
 ## test: every test (installs Debian's chromium if it is missing)
-test: $(VENV)/.test-deps browser
+test: $(VENV)/.test-deps .venv-properdocs/.deps browser
 	$(BIN)/python -m pytest
 
 browser:
 	@scripts/install-browser.sh
 
+## bench: build overhead, page weight and (if installed) Lighthouse, into benchmarks/latest.json
+bench: $(VENV)/.test-deps browser
+	$(BIN)/python scripts/bench.py
+
 clean:
-	rm -rf $(VENV) site .pytest_cache
+	rm -rf $(VENV) .venv-properdocs site .pytest_cache

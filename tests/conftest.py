@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import socket
 import subprocess
 import sys
 import threading
@@ -22,6 +23,18 @@ CHROMIUM_ARGS = [
 ]
 
 
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+# The test server's port is chosen up front so that the site can be built for
+# it: Material's instant navigation only follows links on the site_url origin.
+PORT = _free_port()
+SITE_URL = f"http://127.0.0.1:{PORT}/"
+
+
 def mkdocs_build(dest: Path, data_dir: str | None = None, engine: str = "mkdocs") -> subprocess.CompletedProcess:
     """Run a strict build into dest; return the finished process.
 
@@ -29,7 +42,7 @@ def mkdocs_build(dest: Path, data_dir: str | None = None, engine: str = "mkdocs"
     build then succeeds despite them.
     """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true",
-           "SOURCE_DATE_EPOCH": "1469491200"}
+           "SOURCE_DATE_EPOCH": "1469491200", "STUDY_SITE_URL": SITE_URL}
     if data_dir:
         env["STUDY_DATA"] = data_dir
     cmd = [sys.executable, "-m", engine, "build", "--strict", "--site-dir", str(dest)]
@@ -55,17 +68,17 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         super().end_headers()
 
 
-def serve(directory: Path):
+def serve(directory: Path, port: int = 0):
     handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
 
 @pytest.fixture(scope="session")
 def base_url(site_dir) -> str:
-    server = serve(site_dir)
-    yield f"http://127.0.0.1:{server.server_port}/"
+    server = serve(site_dir, PORT)
+    yield SITE_URL
     server.shutdown()
 
 

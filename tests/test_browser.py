@@ -115,3 +115,38 @@ def test_blocking_is_real(browser, base_url):
         assert record["blocked"] == ["https://unpkg.com/mermaid@11/dist/mermaid.min.js"]
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("term", ["CRIU", "vcmmd"])
+def test_search_works_offline(browser, base_url, term):
+    context, page, record = open_page(browser, base_url)
+    try:
+        page.goto(base_url, wait_until="networkidle")
+        page.locator("input.md-search__input").click()
+        page.locator("input.md-search__input").fill(term)
+        results = page.locator(".md-search-result__item")
+        results.first.wait_for(timeout=10_000)
+        assert results.count() > 0
+        assert record["blocked"] == [] and record["errors"] == []
+    finally:
+        context.close()
+
+
+def test_instant_navigation_renders_diagrams(browser, base_url):
+    """From a page without diagrams to one with diagrams, without a full reload."""
+    context, page, record = open_page(browser, base_url)
+    try:
+        page.goto(base_url + "reference/glossary/", wait_until="networkidle")
+        assert page.locator("svg.study-diagram").count() == 0
+        page.evaluate("window.__no_reload = true")
+        page.locator("a.md-tabs__link", has_text="Runtime flows").click()
+        page.wait_for_url(base_url + "flows/")
+        page.locator("a[href$='ct-live-migration/']").first.click()
+        page.wait_for_url(base_url + "flows/ct-live-migration/")
+        page.locator("svg.study-diagram").first.wait_for()
+        assert page.evaluate("window.__no_reload === true"), "instant navigation kept the page alive"
+        box = page.locator("svg.study-diagram").first.bounding_box()
+        assert box and box["width"] > 100 and box["height"] > 100
+        assert record["blocked"] == [] and record["errors"] == []
+    finally:
+        context.close()

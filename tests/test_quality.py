@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, mkdocs_build
+from conftest import ROOT, SITE_URL, mkdocs_build
 
 BIN = Path(sys.executable).parent
 PROPERDOCS = ROOT / ".venv-properdocs" / "bin" / "python"
@@ -64,10 +64,10 @@ def test_spelling_catches_a_typo(tmp_path):
     assert result.returncode != 0 and "teh" in result.stdout  # codespell:ignore
 
 
-@pytest.mark.skipif(not PROPERDOCS.exists(), reason="make test creates .venv-properdocs")
 def test_builds_strictly_under_properdocs(tmp_path, site_dir):
+    assert PROPERDOCS.exists(), "ProperDocs environment missing: run `make test`, which creates .venv-properdocs"
     env = {**os.environ, "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1",
-           "SOURCE_DATE_EPOCH": "1469491200"}
+           "SOURCE_DATE_EPOCH": "1469491200", "STUDY_SITE_URL": SITE_URL}
     result = subprocess.run([str(PROPERDOCS), "-m", "properdocs", "build", "--strict", "-d", str(tmp_path / "p")],
                             cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
