@@ -6,6 +6,7 @@ without MkDocs; these functions only connect it to MkDocs events.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -47,6 +48,8 @@ def on_config(config, **kwargs):
     except DataError as err:
         _fail(err)
     _site = site.Site(model, seed_text)
+    bench = ROOT / "benchmarks" / "latest.json"
+    _site.benchmark = json.loads(bench.read_text(encoding="utf-8")) if bench.exists() else None
     config["nav"] = site.nav_with_generated(config["nav"], model)
     return config
 
@@ -86,6 +89,6 @@ def on_post_template(output, template_name, config, **kwargs):
 
 
 def on_serve(server, config, builder, **kwargs):
-    for folder in ("data", "study", "seeds"):
+    for folder in ("data", "study", "seeds", "benchmarks"):
         server.watch(str(ROOT / folder))
     return server

@@ -16,7 +16,8 @@ from study import decisions as adr
 from study.errors import DataError
 from study.model import Model
 from study.render import md
-from study.render import claims, components, datamodel, flows, inline, plan, reference, seed, timeline, views
+from study.render import (claims, components, datamodel, flows, inline, performance, plan, reference, seed,
+                          timeline, views)
 
 # <!-- study:NAME --> or <!-- study:NAME argument --> on a line of its own,
 # possibly indented (inside a list item); the expansion keeps the indentation.
@@ -33,6 +34,7 @@ class Site:
     decisions: tuple = ()
     titles: dict[str, str] = field(default_factory=dict)  # docs path -> page title
     written: set[str] = field(default_factory=set)  # hand-written docs pages
+    benchmark: dict | None = None  # benchmarks/latest.json, if present
 
 
 class PageContext:
@@ -81,6 +83,7 @@ EXPANDERS: dict[str, Expander] = {
     "work-packages": lambda ctx, arg: plan.package_sections(ctx.model, ctx.page),
     "phase-table": lambda ctx, arg: plan.phase_table(ctx.model, ctx.page),
     "work-package-graph": lambda ctx, arg: plan.graph(ctx.model, ctx.next_figure()),
+    "performance": lambda ctx, arg: performance.report(ctx.site.benchmark),
     "seed-text": lambda ctx, arg: seed.page_body(ctx.site.seed_text, ctx.model, ctx.page),
     "claim-list": lambda ctx, arg: seed.claim_list(ctx.model, ctx.page),
     "data-model": lambda ctx, arg: datamodel.reference(),

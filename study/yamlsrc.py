@@ -43,8 +43,13 @@ class Sequence(list):
         return self.lines[index] if index < len(self.lines) else self.line
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader without implicit typing: scalars are strings."""
+# LibYAML's parser when PyYAML was built with it (the wheels are), else the
+# pure-Python one; both give the same nodes, with the same line marks.
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):
+    """A safe loader without implicit typing: scalars are strings."""
 
 
 _Loader.yaml_implicit_resolvers = {}
@@ -80,7 +85,7 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _constr
 def load_text(text: str, label: str):
     """Parse YAML text; `label` names the file in error messages."""
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a safe loader
     except DataError as err:
         raise DataError(label, err.line, err.path, err.message) from None
     except yaml.MarkedYAMLError as err:

@@ -31,6 +31,15 @@ def load_with(tmp_path: Path, file: str, old: str | None, new: str):
     return load_model(tmp_path, "data")
 
 
+def test_libyaml_parser_is_used():
+    """The expected YAML syntax message below is LibYAML's wording."""
+    import yaml
+
+    from study import yamlsrc
+
+    assert issubclass(yamlsrc._Loader, yaml.CSafeLoader)
+
+
 def test_fixture_is_valid(tmp_path):
     model = load_with(tmp_path, "glossary.yaml", "CT", "CT")
     assert [c["id"] for c in model.components] == ["tool", "lib"]
@@ -40,7 +49,7 @@ def test_fixture_is_valid(tmp_path):
 CASES = [
     # (case, file, text to replace (None: whole file), replacement, expected message)
     ("yaml-syntax", "sources.yaml", "    title: A guide\n", "    title: A guide: [\n",
-     "data/sources.yaml:15: YAML syntax error: mapping values are not allowed here"),
+     "data/sources.yaml:15: YAML syntax error: mapping values are not allowed in this context"),
     ("empty-file", "glossary.yaml", None, "",
      "data/glossary.yaml:1: file is empty; expected a mapping with the key 'glossary'"),
     ("wrong-top-level", "glossary.yaml", "glossary:", "terms:",
