@@ -130,16 +130,16 @@ def _isotonic(targets: list[float], weights: list[float]) -> list[float]:
     return out
 
 
-def _gap(a: _Slot, b: _Slot) -> float:
-    return GAP_DUMMY if a.node is None or b.node is None else GAP_X
+def _gap(a: _Slot, b: _Slot, gap_x: float = GAP_X) -> float:
+    return GAP_DUMMY if a.node is None or b.node is None else gap_x
 
 
-def _place_row(row: list[str], slots, desired: dict[str, float]) -> None:
+def _place_row(row: list[str], slots, desired: dict[str, float], gap_x: float = GAP_X) -> None:
     offsets, acc = [], 0.0
     for i, s in enumerate(row):
         if i:
             prev = slots[row[i - 1]]
-            acc += (prev.width + slots[s].width) / 2 + _gap(prev, slots[s])
+            acc += (prev.width + slots[s].width) / 2 + _gap(prev, slots[s], gap_x)
         offsets.append(acc)
     targets = [desired[s] - off for s, off in zip(row, offsets)]
     weights = [1.0 if slots[s].node else 0.6 for s in row]
@@ -147,10 +147,10 @@ def _place_row(row: list[str], slots, desired: dict[str, float]) -> None:
         slots[s].x = y + off
 
 
-def _positions(rows, slots, rounds: int = 10) -> None:
+def _positions(rows, slots, rounds: int = 10, gap_x: float = GAP_X) -> None:
     widths = []
     for row in rows:
-        _place_row(row, slots, {s: 0.0 for s in row})
+        _place_row(row, slots, {s: 0.0 for s in row}, gap_x)
         widths.append(slots[row[-1]].x + slots[row[-1]].width / 2 - (slots[row[0]].x - slots[row[0]].width / 2))
     widest = max(widths)
     for row, w in zip(rows, widths):  # start centred
@@ -163,7 +163,7 @@ def _positions(rows, slots, rounds: int = 10) -> None:
             for s in row:
                 nbrs = slots[s].up + slots[s].down
                 desired[s] = sum(slots[n].x for n in nbrs) / len(nbrs) if nbrs else slots[s].x
-            _place_row(row, slots, desired)
+            _place_row(row, slots, desired, gap_x)
     left = min(sl.x - sl.width / 2 for sl in slots.values())
     for sl in slots.values():
         sl.x += MARGIN - left
@@ -172,7 +172,8 @@ def _positions(rows, slots, rounds: int = 10) -> None:
 LABEL_STEP = 20.0  # vertical room per edge label in a gap between rows
 
 
-def layout(nodes: list[Node], edges: list[Edge], gap_y: float = GAP_Y, edge_labels: bool = False) -> Layout:
+def layout(nodes: list[Node], edges: list[Edge], gap_y: float = GAP_Y, edge_labels: bool = False,
+           gap_x: float = GAP_X) -> Layout:
     ids = {n.id for n in nodes}
     for e in edges:
         if e.src not in ids or e.dst not in ids:
@@ -207,7 +208,7 @@ def layout(nodes: list[Node], edges: list[Edge], gap_y: float = GAP_Y, edge_labe
         chains.append((e, chain, rev))
 
     rows = _order(rows, slots)
-    _positions(rows, slots)
+    _positions(rows, slots, gap_x=gap_x)
 
     row_height = [max([slots[s].height for s in row] + [0.0]) for row in rows]
     labels_below = [0] * len(rows)  # labelled edges leaving each row downwards
@@ -317,9 +318,9 @@ def _node(lay: Layout, sl: _Slot) -> str:
 
 
 def render(diagram_id: str, title: str, description: str, nodes: list[Node], edges: list[Edge],
-           edge_labels: bool = True, gap_y: float = GAP_Y) -> str:
+           edge_labels: bool = True, gap_y: float = GAP_Y, gap_x: float = GAP_X) -> str:
     """An accessible inline SVG for a layered graph."""
-    lay = layout(nodes, edges, gap_y, edge_labels)
+    lay = layout(nodes, edges, gap_y, edge_labels, gap_x)
     ports = _ports(lay)
     groups = sorted({e.group for e in edges})
     defs = "".join(

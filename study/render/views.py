@@ -174,7 +174,7 @@ def layer_map(model, number: int) -> str:
                      for layer in sorted(LAYER_RANK, key=LAYER_RANK.get))
     description = (f"The {len(nodes)} components of OpenVZ 7.0 in five rows, top to bottom: {rows}. "
                    "Box colours give each component's area; the key names them.")
-    svg = layered.render("layer-map", "OpenVZ 7.0 components by layer", description, nodes, [], gap_y=18)
+    svg = layered.render("layer-map", "OpenVZ 7.0 components by layer", description, nodes, [], gap_y=18, gap_x=12)
     caption = "The parts of OpenVZ 7.0 by layer and area; each box has its own page under Components."
     return figure(svg, number, caption, _key(model, model.components, []))
 
