@@ -123,10 +123,17 @@ def test_search_works_offline(browser, base_url, term):
     try:
         page.goto(base_url, wait_until="networkidle")
         page.locator("input.md-search__input").click()
-        page.locator("input.md-search__input").fill(term)
+        # The worker builds the index first; a query typed before that is dropped,
+        # so wait until the theme stops saying "Initializing search".
+        meta = page.locator(".md-search-result__meta")
+        page.wait_for_function("el => !el.textContent.includes('Initializing')", arg=meta.element_handle(),
+                               timeout=20_000)
+        # Real key presses: the theme reacts to keyboard events, not to a value set by script.
+        page.locator("input.md-search__input").press_sequentially(term)
         results = page.locator(".md-search-result__item")
         results.first.wait_for(timeout=10_000)
         assert results.count() > 0
+        assert term.lower() in results.first.inner_text().lower()
         assert record["blocked"] == [] and record["errors"] == []
     finally:
         context.close()
