@@ -206,6 +206,7 @@ COMPONENTS = Collection(
         entry_points=listof(scalar("path"), "Key files at the release-era commit.", required=False),
         interfaces=listof(INTERFACE, "What it offers to others.", required=False),
         loc=listof(LOC, "Lines of code at the release-era and newest commits.", required=False),
+        loc_note=scalar("text", "Why lines of code were not counted, where they were not.", required=False),
         changes_after=scalar("text", "What changed after 7.0.", required=False),
         open_questions=listof(scalar("text"), "What this study could not settle.", required=False),
         sources=listof(ref("sources"), "Sources for the description.", min_items=1),

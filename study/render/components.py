@@ -104,7 +104,7 @@ def _facts(page: str, model, comp) -> list[str]:
 
 def _loc(page: str, model, comp) -> list[str]:
     if not comp.get("loc"):
-        return []
+        return ["", f"Lines of code: not counted. {md.rich(comp['loc_note'])}"] if comp.get("loc_note") else []
     rows = []
     for entry in comp["loc"]:
         src = model.get("sources", entry["source"])
