@@ -20,36 +20,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from study.evidence import evidence_items  # noqa: E402
+from study.render.inline import TOKEN, _protected  # noqa: E402
 from study.model import load_model  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def evidence_items(model):
-    """(where, evidence item) for every evidence list in the data."""
-    for claim in model.claims:
-        for item in claim["evidence"]:
-            yield f"claim {claim['id']}", item
-    for comp in model.components:
-        for iface in comp.get("interfaces", []):
-            for item in iface["evidence"]:
-                yield f"component {comp['id']} interface {iface['id']}", item
-    for flow in model.flows:
-        for n, step in enumerate(flow["steps"], start=1):
-            for item in step["evidence"]:
-                yield f"flow {flow['id']} step {n}", item
-    for event in model.timeline:
-        for item in event["evidence"]:
-            yield f"timeline {event['date']}", item
-    for entry in model.buildability:
-        for item in entry["evidence"]:
-            yield f"buildability {entry['component']}", item
-    for wp in model.work_packages:
-        for item in wp["evidence"]:
-            yield f"work package {wp['id']}", item
-    for actor in model.actors:
-        for item in actor["evidence"]:
-            yield f"actor {actor['id']}", item
 
 
 # Snapshots of forks that carry the upstream commits unchanged (same hashes).
@@ -70,6 +45,21 @@ def read_blob(gitdir: Path, commit: str, path: str) -> str | None:
     return result.stdout.decode("utf-8", "replace") if result.returncode == 0 else None
 
 
+def prose_citations():
+    """Citation shortcuts with a path and lines in the hand-written pages."""
+    for page in sorted((ROOT / "docs").rglob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        code = _protected(text)  # examples in code spans are not citations
+        for match in TOKEN.finditer(text):
+            if any(a <= match.start() < b for a, b in code):
+                continue
+            loc = (match.group("loc") or "").strip()
+            if match.group("src") and ":" in loc and not loc.startswith("§"):
+                path, _, lines = loc.partition(":")
+                line = text.count("\n", 0, match.start()) + 1
+                yield f"{page.relative_to(ROOT)}:{line}", {"source": match.group("src"), "path": path, "lines": lines}
+
+
 def main(argv: list[str]) -> int:
     if not argv:
         print(__doc__.strip(), file=sys.stderr)
@@ -77,7 +67,7 @@ def main(argv: list[str]) -> int:
     mirrors, show = Path(argv[0]), "--show" in argv
     model = load_model(ROOT, os.environ.get("STUDY_DATA", "data"))
     broken, checked, missing = [], 0, set()
-    for where, item in evidence_items(model):
+    for where, item in [*evidence_items(model), *prose_citations()]:
         source = model.get("sources", item["source"])
         if "repo" not in source or "lines" not in item:
             continue
@@ -86,6 +76,11 @@ def main(argv: list[str]) -> int:
             missing.add(source["repo"])
             continue
         path = item.get("path") or source.get("path")
+        has_commit = subprocess.run(["git", f"--git-dir={gitdir}", "cat-file", "-e", f"{source['commit']}^{{commit}}"],
+                                    capture_output=True).returncode == 0
+        if not has_commit:
+            missing.add(f"{source['repo']}@{source['commit'][:12]}")
+            continue
         text = read_blob(gitdir, source["commit"], path)
         checked += 1
         if text is None:
