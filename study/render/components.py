@@ -11,6 +11,11 @@ def page_path(comp) -> str:
     return f"components/{comp['id']}.md"
 
 
+def short_name(comp) -> str:
+    """A component's name without its parenthesised gloss, for tables and diagram boxes."""
+    return comp["name"].split(" (")[0]
+
+
 def _first_sentence(value: str) -> str:
     head, dot, _ = value.partition(". ")
     return head + ("." if dot else "")
@@ -61,7 +66,7 @@ def interface_matrix(model, page: str = INDEX) -> str:
         for iface in comp.get("interfaces", []):
             users = ", ".join(_comp_link(page, model, c) for c in iface.get("consumers", [])) or "outside users"
             anchor = f"{md.relative(page, page_path(comp))}#provides"
-            rows.append([md.link(md.text(comp["name"].split(" (")[0]), anchor), md.text(iface["kind"]),
+            rows.append([md.link(md.text(short_name(comp)), anchor), md.text(iface["kind"]),
                          md.code(iface["name"]), users])
     return md.table(["Provider", "Kind", "Interface", "Used by"], rows)
 

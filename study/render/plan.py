@@ -5,7 +5,7 @@ from __future__ import annotations
 from study.diagrams import layered
 from study.diagrams.figure import KeyEntry, figure
 from study.render import cite, md
-from study.render.components import page_path as component_page
+from study.render.components import page_path as component_page, short_name
 
 VERDICT_TEXT = {
     "reuse": "use the real thing as is",
@@ -48,17 +48,13 @@ def critical_path(model) -> tuple[list[str], int, int]:
         if ident not in best:
             high = _effort(by_id[ident]["effort"])[1]
             before = [longest(d) for d in by_id[ident].get("depends_on", [])]
-            top = max(before, default=(0, []), key=lambda t: (t[0], t[1]))
+            top = max(before, default=(0, []), key=lambda t: t[0])  # ties: the first in data order
             best[ident] = (top[0] + high, top[1] + [ident])
         return best[ident]
 
-    total, path = max((longest(i) for i in by_id), key=lambda t: (t[0], [-ord(c) for c in "".join(t[1])]))
+    total, path = max((longest(i) for i in by_id), key=lambda t: t[0])
     low = sum(_effort(by_id[i]["effort"])[0] for i in path)
     return path, low, total
-
-
-def verdict_of(model, comp_id: str) -> str:
-    return next(b["verdict"] for b in model.buildability if b["component"] == comp_id)
 
 
 def packages_for(model, comp_id: str) -> list[dict]:
@@ -78,7 +74,7 @@ def matrix(model, page: str = MATRIX) -> str:
     for entry in model.buildability:
         comp = model.get("components", entry["component"])
         wps = ", ".join(_wp_link(page, wp) for wp in packages_for(model, comp["id"])) or "none"
-        rows.append([md.link(md.text(comp["name"].split(" (")[0]), f"#{comp['id']}"), badge(entry["verdict"]),
+        rows.append([md.link(md.text(short_name(comp)), f"#{comp['id']}"), badge(entry["verdict"]),
                      md.text(entry["effort"]), wps, md.rich(entry["rationale"])])
     return md.table(["Component", "Verdict", "Effort (person-weeks)", "Work packages", "Why"], rows)
 
@@ -87,7 +83,7 @@ def matrix_details(model, page: str = MATRIX) -> str:
     out = []
     for entry in model.buildability:
         comp = model.get("components", entry["component"])
-        title = md.text(comp["name"].split(" (")[0])
+        title = md.text(short_name(comp))
         out += [f"### {title} {{ #{comp['id']} }}", "",
                 f"{badge(entry['verdict'])} {md.rich(entry['rationale'])} "
                 f"{md.link('Component page', md.relative(page, component_page(comp)))}.", ""]
@@ -112,7 +108,7 @@ def package_sections(model, page: str = PACKAGES) -> str:
     for wp in model.work_packages:
         out += [f"## {wp_label(wp)}: {md.text(wp['title'])} {{ #{wp['id']} }}", "", md.rich(wp["goal"]), ""]
         deps = ", ".join(_wp_link(page, model.get("work_packages", d)) for d in wp.get("depends_on", [])) or "none"
-        comps = ", ".join(md.link(md.text(model.get("components", c)["name"].split(" (")[0]),
+        comps = ", ".join(md.link(md.text(short_name(model.get("components", c))),
                                   md.relative(page, component_page(model.get("components", c))))
                           for c in wp["components"])
         out += [md.table(["Property", "Value"], [
@@ -124,7 +120,7 @@ def package_sections(model, page: str = PACKAGES) -> str:
             comp = model.get("components", item["component"])
             iface = next(i for i in comp["interfaces"] if i["id"] == item["interface"])
             target = md.relative(page, component_page(comp), "provides")
-            rows.append([md.link(md.text(comp["name"].split(" (")[0]), target), md.code(iface["name"]), md.rich(item["note"])])
+            rows.append([md.link(md.text(short_name(comp)), target), md.code(iface["name"]), md.rich(item["note"])])
         out += [md.table(["Component", "Interface", "Must match"], rows), ""]
         out += ["**Deliverables**", ""] + [f"- {md.rich(d)}" for d in wp["deliverables"]] + [""]
         out += ["**Acceptance tests**", ""] + [f"- {md.rich(a)}" for a in wp["acceptance"]] + [""]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from study.diagrams import layered
 from study.diagrams.figure import KeyEntry, figure
+from study.render import cite, md
+from study.render.components import page_path, short_name
 from study.schema import AREAS, LAYERS
 
 # Rows of the system map, top to bottom: who calls sits above what it calls.
@@ -41,11 +43,6 @@ def dependency_edges(model) -> list[layered.Edge]:
     return edges
 
 
-def label(comp) -> str:
-    """A component's name without its parenthesised gloss, to keep boxes small."""
-    return comp["name"].split(" (")[0]
-
-
 def _key(model, comps, edges) -> list[KeyEntry]:
     areas = [a for a in AREAS if any(c["area"] == a for c in comps)]
     families = [f for f in FAMILY_LABELS if any(e.group == f for e in edges)]
@@ -61,7 +58,7 @@ def area_map(model, area: str, number: int) -> str:
     edges = [e for e in dependency_edges(model) if e.src in core or e.dst in core]
     shown = core | {e.src for e in edges} | {e.dst for e in edges}
     comps = [c for c in model.components if c["id"] in shown]
-    nodes = [layered.Node(c["id"], label(c), LAYER_RANK[c["layer"]], group=c["area"], sublabel=c["layer"])
+    nodes = [layered.Node(c["id"], short_name(c), LAYER_RANK[c["layer"]], group=c["area"], sublabel=c["layer"])
              for c in comps]
     for e in edges:
         e.label = e.label if len(e.label) <= 28 else e.label[:26] + "…"
@@ -149,12 +146,9 @@ def context_map(model, number: int) -> str:
 
 
 def actors_table(model, page: str) -> str:
-    from study.render import cite, md
-    from study.render.components import page_path
-
     rows = []
     for actor in model.actors:
-        via = ", ".join(md.link(md.text(label(model.get("components", c))), md.relative(page, page_path(model.get("components", c))))
+        via = ", ".join(md.link(md.text(short_name(model.get("components", c))), md.relative(page, page_path(model.get("components", c))))
                         for c in actor["via"])
         evidence = "; ".join(cite.evidence(page, model, e) for e in actor["evidence"])
         rows.append([md.text(actor["name"]), md.rich(actor["description"]), via, evidence])
@@ -168,7 +162,7 @@ LAYER_TITLES = {"tool": "command-line tools", "daemon": "daemons", "library": "l
 def layer_map(model, number: int) -> str:
     """All components in rows by layer, coloured by area, without edges: the system at a glance."""
     by_area = sorted(model.components, key=lambda c: AREAS.index(c["area"]))
-    nodes = [layered.Node(c["id"], label(c), LAYER_RANK[c["layer"]], group=c["area"], sublabel=c["layer"])
+    nodes = [layered.Node(c["id"], short_name(c), LAYER_RANK[c["layer"]], group=c["area"], sublabel=c["layer"])
              for c in by_area]
     rows = ", ".join(f"{LAYER_TITLES[layer]} ({sum(1 for c in model.components if c['layer'] == layer)})"
                      for layer in sorted(LAYER_RANK, key=LAYER_RANK.get))
@@ -183,7 +177,7 @@ def system_map(model, page: str, number: int) -> str:
     edges = dependency_edges(model)
     ranks = dependency_ranks(model, edges)
     nodes = [
-        layered.Node(c["id"], label(c), ranks[c["id"]], group=c["area"], sublabel=c["layer"])
+        layered.Node(c["id"], short_name(c), ranks[c["id"]], group=c["area"], sublabel=c["layer"])
         for c in model.components
     ]
     key = _key(model, model.components, edges)
