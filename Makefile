@@ -10,7 +10,7 @@ PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test bench browser clean
+.PHONY: serve build test test-fast lint bench packages browser clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,23 +31,39 @@ $(VENV)/.test-deps: requirements/docs.txt requirements/test.txt | $(BIN)/python
 	@touch $@
 
 ## serve: the site at http://127.0.0.1:8000, rebuilt on every change
-serve: $(VENV)/.site-deps
+serve: $(VENV)/.site-deps packages
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
 ## build: a strict build into site/
-build: $(VENV)/.site-deps
+build: $(VENV)/.site-deps packages
 	$(BIN)/mkdocs build --strict
 
-## test: every test (installs Debian's chromium if it is missing)
+## test: every test, with coverage of study/ (installs Debian's chromium if it is missing)
 test: $(VENV)/.test-deps .venv-properdocs/.deps browser
-	$(BIN)/python -m pytest
+	rm -f .coverage .coverage.*
+	$(BIN)/coverage run -m pytest
+	$(BIN)/coverage combine -q
+	$(BIN)/coverage report
+
+## test-fast: the edit loop: data, pages, rendering and code checks, no builds and no browser (under a minute)
+test-fast: $(VENV)/.test-deps packages
+	$(BIN)/python -m pytest -q -m "not slow and not browser"
+
+## lint: ruff and mypy over the code
+lint: $(VENV)/.test-deps
+	$(BIN)/ruff check study hooks scripts tests
+	$(BIN)/mypy
+
+## packages: Debian's graphviz and fonts-liberation, if missing (browser adds chromium)
+packages:
+	@scripts/install-debian-packages.sh
 
 browser:
-	@scripts/install-browser.sh
+	@scripts/install-debian-packages.sh --browser
 
 ## bench: build overhead, page weight and (if installed) Lighthouse, into benchmarks/latest.json
 bench: $(VENV)/.test-deps browser
 	$(BIN)/python scripts/bench.py
 
 clean:
-	rm -rf $(VENV) .venv-properdocs site .pytest_cache
+	rm -rf $(VENV) .venv-properdocs site .pytest_cache .coverage .coverage.*

@@ -1,12 +1,11 @@
-"""MkDocs hooks: load the data, add generated pages, expand placeholders.
+"""MkDocs hooks: connect the study's one build path to MkDocs' events.
 
-Thin on purpose. All logic lives in the `study` package, where it is tested
-without MkDocs; these functions only connect it to MkDocs events.
+Thin on purpose. `study.build.load_site()` does all the work once per build,
+in `on_config`; the other hooks only hand its results to MkDocs.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from pathlib import Path
@@ -22,62 +21,52 @@ sys.path.insert(0, str(ROOT))
 for _name in [m for m in sys.modules if m == "study" or m.startswith("study.")]:
     del sys.modules[_name]
 
-from study import export, htmlfix, reproducible, site  # noqa: E402
-from study.errors import DataError  # noqa: E402
-from study.model import load_model  # noqa: E402
-from study.render import seed  # noqa: E402
+from study import build, htmlfix, reproducible
+from study.errors import DataError
 
-_site: site.Site | None = None
-
-
-def _fail(err: DataError):
-    # PluginError prints just the message; the build stops with exit code 1.
-    raise PluginError(str(err)) from None
+# The site of the current build, set once in on_config (MkDocs gives hooks no
+# other place to keep it between events).
+SITE: build.Site | None = None
 
 
 def on_config(config, **kwargs):
-    global _site
+    global SITE
     # MkDocs dates the sitemap from SOURCE_DATE_EPOCH when it is set; pin it to
     # the last commit so that two builds of one commit are byte-identical.
     os.environ.setdefault("SOURCE_DATE_EPOCH", reproducible.commit_epoch(ROOT))
+    docs = Path(config["docs_dir"]).resolve().relative_to(ROOT).as_posix()
     try:
         # STUDY_DATA lets tests build the site from another data folder.
-        model = load_model(ROOT, os.environ.get("STUDY_DATA", "data"))
-        seed_text = (ROOT / seed.SEED_FILE).read_text(encoding="utf-8")
-        seed.check(seed_text, model)
+        SITE = build.load_site(ROOT, os.environ.get("STUDY_DATA", "data"), docs)
     except DataError as err:
-        _fail(err)
-    _site = site.Site(model, seed_text)
-    bench = ROOT / "benchmarks" / "latest.json"
-    _site.benchmark = json.loads(bench.read_text(encoding="utf-8")) if bench.exists() else None
-    config["nav"] = site.nav_with_generated(config["nav"], model)
+        raise PluginError(str(err)) from None  # one line, exit code 1
+    config["nav"] = build.nav(SITE, config["nav"])
     return config
 
 
 @event_priority(100)  # before any plugin indexes files, so generated pages are seen
 def on_files(files, config, **kwargs):
-    written = {f.src_uri: f.content_string for f in files.documentation_pages()}
-    try:
-        _site.titles = site.page_titles(written)
-        _site.written = set(written)
-        _site.decisions = site.read_decisions({p: t for p, t in written.items() if p.startswith("decisions/")})
-        for path, content in site.generated_pages(_site).items():
-            files.append(File.generated(config, path, content=content))
-        # The machine-readable export, published next to the pages.
-        files.append(File.generated(config, export.EXPORT_FILE, content=export.model_json(_site.model)))
-        files.append(File.generated(config, export.SCHEMA_FILE, content=export.model_schema()))
-        site.check_pages(_site.model, {f.src_uri for f in files.documentation_pages()})
-    except DataError as err:
-        _fail(err)
+    assert SITE is not None
+    for path, content in SITE.generated.items():
+        files.append(File.generated(config, path, content=SITE.front.get(path, "") + content))
+    for path, content in SITE.files.items():
+        files.append(File.generated(config, path, content=content))
     return files
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
-    try:
-        markdown = site.expand(markdown, page.file.src_uri, _site)
-    except DataError as err:
-        _fail(err)
-    return site.with_abbreviations(markdown, _site.model)
+    assert SITE is not None
+    path = page.file.src_uri
+    expected = SITE.pages[path].body if path in SITE.pages else SITE.generated[path]
+    if markdown != expected:
+        raise PluginError(f"{SITE.label(path)}: MkDocs read this page differently from the study's check "
+                          "(front matter?); both must see the same text")
+    return SITE.rendered[path]
+
+
+def on_page_content(html, page, config, files, **kwargs):
+    assert SITE is not None
+    return htmlfix.keep_citations_out_of_search(htmlfix.add_tooltips(html, dict(SITE.tooltips)))
 
 
 def on_post_page(output, page, config, **kwargs):
@@ -86,6 +75,12 @@ def on_post_page(output, page, config, **kwargs):
 
 def on_post_template(output, template_name, config, **kwargs):
     return htmlfix.label_search_dialog(output) if template_name == "404.html" else output
+
+
+def on_post_build(config, **kwargs):
+    index = Path(config["site_dir"]) / "search" / "search_index.json"
+    if index.exists():
+        index.write_text(htmlfix.compact_search_index(index.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 def on_serve(server, config, builder, **kwargs):

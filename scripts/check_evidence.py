@@ -16,13 +16,14 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from study.evidence import evidence_items  # noqa: E402
-from study.render.inline import TOKEN, _protected  # noqa: E402
-from study.model import load_model  # noqa: E402
+from study.evidence import evidence_items
+from study.expand import TOKEN, protected
+from study.model import load_model
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -45,11 +46,11 @@ def read_blob(gitdir: Path, commit: str, path: str) -> str | None:
     return result.stdout.decode("utf-8", "replace") if result.returncode == 0 else None
 
 
-def prose_citations():
+def prose_citations() -> Iterator[tuple[str, dict[str, str]]]:
     """Citation shortcuts with a path and lines in the hand-written pages."""
     for page in sorted((ROOT / "docs").rglob("*.md")):
         text = page.read_text(encoding="utf-8")
-        code = _protected(text)  # examples in code spans are not citations
+        code = protected(text)  # examples in code spans are not citations
         for match in TOKEN.finditer(text):
             if any(a <= match.start() < b for a, b in code):
                 continue

@@ -14,33 +14,34 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from study.loc import count  # noqa: E402
+from study.loc import count
 
 
-def tree_files(repo: str, commit: str, paths: list[str]):
+def tree_files(repo: str, commit: str, paths: list[str]) -> Iterator[tuple[str, bytes]]:
     """Yield (path, content) for every blob in the commit (under paths, if given)."""
     listing = subprocess.run(["git", "-C", repo, "ls-tree", "-r", "-z", commit, "--", *paths],
                              check=True, capture_output=True).stdout
-    blobs = []
+    blobs: list[tuple[str, str]] = []
     for entry in listing.split(b"\0"):
         if not entry:
             continue
-        meta, path = entry.split(b"\t", 1)
+        meta, raw_path = entry.split(b"\t", 1)
         mode, kind, sha = meta.split()
         if kind == b"blob" and mode != b"120000":  # skip symlinks
-            blobs.append((path.decode("utf-8", "replace"), sha.decode()))
+            blobs.append((raw_path.decode("utf-8", "replace"), sha.decode()))
     proc = subprocess.Popen(["git", "-C", repo, "cat-file", "--batch"], stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE)
-    for path, sha in blobs:
-        proc.stdin.write(sha.encode() + b"\n")
+    assert proc.stdin is not None and proc.stdout is not None
+    for path, blob in blobs:
+        proc.stdin.write(blob.encode() + b"\n")
         proc.stdin.flush()
         header = proc.stdout.readline().split()
-        size = int(header[2])
-        content = proc.stdout.read(size)
+        content = proc.stdout.read(int(header[2]))
         proc.stdout.read(1)  # the newline after each object
         yield path, content
     proc.stdin.close()

@@ -30,7 +30,10 @@ def branch_exists(repo: str, name: str) -> bool:
 
 def last_before(repo: str, ref: str) -> tuple[str, str, str] | None:
     out = git(repo, "log", "-1", f"--before={CUTOFF}", "--format=%H%x09%cs%x09%s", ref)
-    return tuple(out.split("\t", 2)) if out else None
+    if not out:
+        return None
+    commit, date, subject = out.split("\t", 2)
+    return commit, date, subject
 
 
 def main(argv: list[str]) -> int:

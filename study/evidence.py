@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
+from typing import Any
 
+from study.model import Model
 from study.schema import COLLECTIONS, EVIDENCE
 from study.spec import Field
 
 
-def _walk(value, spec: Field, path: str) -> Iterator[tuple[str, dict]]:
+def _walk(value: Any, spec: Field, path: str) -> Iterator[tuple[str, Any]]:
     if spec is EVIDENCE:
         yield path, value
     elif spec.kind == "object":
@@ -17,10 +19,10 @@ def _walk(value, spec: Field, path: str) -> Iterator[tuple[str, dict]]:
                 yield from _walk(value[key], sub, f"{path}.{key}")
     elif spec.kind == "list":
         for i, item in enumerate(value):
-            yield from _walk(item, spec.item, f"{path}[{i}]")
+            yield from _walk(item, spec.inner, f"{path}[{i}]")
 
 
-def evidence_items(model) -> Iterator[tuple[str, dict]]:
+def evidence_items(model: Model) -> Iterator[tuple[str, Any]]:
     """(field path, evidence item) for every evidence item of every data file."""
     for coll in COLLECTIONS:
         for i, record in enumerate(model.records[coll.name]):

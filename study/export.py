@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from study.jsonschema import collection_schema
 from study.schema import COLLECTIONS
@@ -11,7 +12,7 @@ EXPORT_FILE = "data/model.json"
 SCHEMA_FILE = "data/model.schema.json"
 
 
-def plain(value):
+def plain(value: Any) -> Any:
     """Validated data as plain dicts, lists, strings and integers."""
     if isinstance(value, dict):
         return {k: plain(v) for k, v in value.items()}
@@ -20,7 +21,7 @@ def plain(value):
     return value
 
 
-def model_json(model) -> str:
+def model_json(model: Any) -> str:
     data = {coll.name: plain(model.records[coll.name]) for coll in COLLECTIONS}
     return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
 

@@ -9,6 +9,7 @@ in JSON Schema; the validator enforces them.
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from study.schema import COLLECTIONS
 from study.spec import SCALARS, Collection, Field
@@ -16,8 +17,8 @@ from study.spec import SCALARS, Collection, Field
 # Relative ids: resolved against wherever the file is read from.
 
 
-def field_schema(spec: Field) -> dict:
-    out: dict = {"description": spec.doc} if spec.doc else {}
+def field_schema(spec: Field) -> dict[str, Any]:
+    out: dict[str, Any] = {"description": spec.doc} if spec.doc else {}
     if spec.kind == "object":
         out.update({
             "type": "object",
@@ -26,14 +27,14 @@ def field_schema(spec: Field) -> dict:
             "additionalProperties": False,
         })
     elif spec.kind == "list":
-        out.update({"type": "array", "items": field_schema(spec.item)})
+        out.update({"type": "array", "items": field_schema(spec.inner)})
         if spec.min_items:
             out["minItems"] = spec.min_items
     elif spec.kind == "mapping":
         out.update({
             "type": "object",
             "propertyNames": {"enum": list(spec.choices)},
-            "additionalProperties": field_schema(spec.item),
+            "additionalProperties": field_schema(spec.inner),
             "minProperties": spec.min_items,
         })
     elif spec.kind == "enum":
@@ -42,14 +43,15 @@ def field_schema(spec: Field) -> dict:
         out.update({"type": "string", "pattern": f"^{SCALARS['id'][0]}$",
                     "$comment": f"must be the id of an entry in {spec.target}"})
     elif spec.kind == "int":
-        out.update({"type": "integer", "minimum": 0})
+        out.update({"type": "integer", "minimum": 0, "maximum": 10 ** SCALARS["int"][2] - 1})
     else:
-        out.update({"type": "string", "pattern": f"^{SCALARS[spec.kind][0]}$"})
+        pattern, _, longest = SCALARS[spec.kind]
+        out.update({"type": "string", "pattern": f"^{pattern}$", "maxLength": longest})
     return out
 
 
-def collection_schema(coll: Collection) -> dict:
-    items = {"type": "array", "items": field_schema(coll.item)}
+def collection_schema(coll: Collection) -> dict[str, Any]:
+    items: dict[str, Any] = {"type": "array", "items": field_schema(coll.item)}
     if coll.min_items:
         items["minItems"] = coll.min_items
     return {

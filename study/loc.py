@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import posixpath
 from collections import Counter
-from typing import Iterable
+from collections.abc import Iterable
 
 LANGUAGES = ("C", "C/C++ header", "C++", "Python", "Shell", "Go", "Perl", "Assembly", "Make", "Autotools")
 

@@ -6,6 +6,7 @@ data reference page all read these declarations.
 
 from __future__ import annotations
 
+from study import rules
 from study.loc import LANGUAGES as LOC_LANGUAGES
 from study.spec import Collection, enum, listof, mapping, record, ref, scalar
 
@@ -24,61 +25,12 @@ INTERFACE_KINDS = (
 )
 
 
-# -- cross-record rules -------------------------------------------------------
-# Each takes (record, context) and yields (field, message) for every problem.
-
-def _url_unless_seed(src, ctx):
-    if src["kind"] != "seed" and "url" not in src:
-        yield "", "missing required field 'url' (only the seed may go without one)"
-
-
-def _repository_fields(src, ctx):
-    has_repo, has_commit = "repo" in src, "commit" in src
-    if src["kind"] == "repository" and not (has_repo and has_commit):
-        yield "kind", "a 'repository' source needs both 'repo' and 'commit'"
-    elif has_repo != has_commit:
-        yield ("commit" if has_repo else "repo"), "'repo' and 'commit' go together"
-    if has_repo and not src.get("url", "").startswith(f"https://github.com/{src['repo']}"):
-        yield "url", f"must start with https://github.com/{src['repo']}"
-
-
-def _locator(item, ctx):
-    """Evidence must say where in the source to look."""
-    source = ctx.get("sources", item["source"])
-    if source is None:
-        return
-    if "repo" in source:
-        # A file and its lines, or (for a source that is one commit) its message.
-        if "section" in item and "path" not in item:
-            return
-        if "path" not in item and "path" not in source:
-            yield "", f"evidence from repository source '{item['source']}' needs a 'path'"
-        elif "lines" not in item:
-            yield "", f"evidence from repository source '{item['source']}' needs 'lines'"
-    elif "section" not in item:
-        yield "", f"evidence from '{item['source']}' needs a 'section'"
-
-
-def _release_is_repository(comp, ctx):
-    for key in ("release", "head"):
-        source = ctx.get("sources", comp.get(key, ""))
-        if source is not None and "repo" not in source:
-            yield key, f"source '{comp[key]}' is not a repository source"
-
-
-def _interface_ids_unique(comp, ctx):
-    seen = set()
-    for iface in comp.get("interfaces", []):
-        if iface["id"] in seen:
-            yield "interfaces", f"duplicate interface id '{iface['id']}'"
-        seen.add(iface["id"])
-
-
 # -- shared shapes ------------------------------------------------------------
 
 EVIDENCE = record(
+    "Evidence",
     "Where a source supports a statement.",
-    rules=(_locator,),
+    rules=(rules.locator,),
     source=ref("sources", "The source's id."),
     path=scalar("path", "File inside a repository source.", required=False),
     lines=scalar("lines", "Line range in that file at the source's commit.", required=False),
@@ -87,6 +39,7 @@ EVIDENCE = record(
 )
 
 INTERFACE = record(
+    "Interface",
     "Something a component offers to others.",
     id=scalar("id", "Unique within the component."),
     kind=enum(INTERFACE_KINDS, "What sort of interface it is."),
@@ -97,6 +50,7 @@ INTERFACE = record(
 )
 
 LICENSE = record(
+    "License",
     "The licence as found in the repository at the release-era commit.",
     required=False,
     spdx=scalar("string", "SPDX identifier, e.g. GPL-2.0-only."),
@@ -105,6 +59,7 @@ LICENSE = record(
 )
 
 LOC = record(
+    "LinesOfCode",
     "Lines of code at one commit, counted by scripts/loc.py.",
     source=ref("sources", "The repository source (and so the commit) that was counted."),
     counts=mapping(LOC_LANGUAGES, scalar("int"), "Non-blank lines per language."),
@@ -113,6 +68,7 @@ LOC = record(
 )
 
 STEP = record(
+    "Step",
     "One message in a runtime flow.",
     src=scalar("id", "Participant id of the caller."),
     dst=scalar("id", "Participant id of the callee."),
@@ -123,6 +79,7 @@ STEP = record(
 )
 
 PARTICIPANT = record(
+    "Participant",
     "A lifeline: a component, or an actor outside the system.",
     id=scalar("id", "Short id used by the steps."),
     component=ref("components", "The component this lifeline is.", required=False),
@@ -130,6 +87,7 @@ PARTICIPANT = record(
 )
 
 FRAME = record(
+    "Frame",
     "A box around consecutive steps: a loop, an alternative or an option.",
     kind=enum(("loop", "alt", "opt"), "The sort of frame."),
     label=scalar("string", "The condition, e.g. 'until the dirty set is small'."),
@@ -137,21 +95,21 @@ FRAME = record(
     last=scalar("int", "Number of the last step inside."),
 )
 
+LANE = record(
+    "Lane",
+    "A box around neighbouring lifelines: one host, or the kernel.",
+    label=scalar("string", "What the box stands for, e.g. 'Source host'."),
+    members=listof(scalar("id"), "Participant ids, next to each other in the participants' order.", min_items=1),
+    style=enum(("host", "kernel"), "A host, or kernel space.", required=False),
+)
 
-def _flow_references(flow, ctx):
-    ids = [p["id"] for p in flow["participants"]]
-    if len(set(ids)) != len(ids):
-        yield "participants", "participant ids must be unique"
-    for i, p in enumerate(flow["participants"]):
-        if "component" not in p and "label" not in p:
-            yield f"participants[{i}]", f"participant '{p['id']}' needs a 'component' or a 'label'"
-    for i, step in enumerate(flow["steps"]):
-        for end in ("src", "dst"):
-            if step[end] not in ids:
-                yield f"steps[{i}].{end}", f"unknown participant '{step[end]}'"
-    for i, frame in enumerate(flow.get("frames", [])):
-        if not 1 <= frame["first"] <= frame["last"] <= len(flow["steps"]):
-            yield f"frames[{i}]", f"frame covers steps {frame['first']}-{frame['last']}, outside 1-{len(flow['steps'])}"
+PHASE = record(
+    "Phase",
+    "Consecutive steps drawn as one figure; a long flow is read in phases.",
+    title=scalar("string", "What happens in the phase, e.g. 'Pre-dump loop'."),
+    first=scalar("int", "Number of its first step."),
+    last=scalar("int", "Number of its last step."),
+)
 
 
 # -- the collections ------------------------------------------------------------
@@ -159,7 +117,8 @@ def _flow_references(flow, ctx):
 SOURCES = Collection(
     "sources", "sources.yaml",
     record(
-        rules=(_url_unless_seed, _repository_fields),
+        "Source",
+        rules=(rules.url_unless_seed, rules.repository_fields),
         id=scalar("id", "Short unique id; repositories use <name>-7.0 and <name>-head."),
         title=scalar("string", "Title as published, or a description of the repository state."),
         kind=enum(SOURCE_KINDS, "What sort of source it is."),
@@ -177,22 +136,26 @@ SOURCES = Collection(
 CLAIMS = Collection(
     "claims", "claims.yaml",
     record(
+        "Claim",
+        rules=(rules.quotes_in_seed, rules.explanation_length),
         id=scalar("id", "c01 … c24, in the seed's order."),
         quote=listof(scalar("text"), "The German sentence(s), verbatim from the seed.", min_items=1),
         english=scalar("text", "Our English rendering."),
         verdict=enum(VERDICTS, "Whether the claim holds."),
         explanation=scalar("text", "One to three sentences."),
         evidence=listof(EVIDENCE, "Where the verdict comes from.", min_items=1),
-        pages=listof(scalar("path"), "Explanation pages that discuss the claim (docs paths).", min_items=1),
+        pages=listof(scalar("page"), "Explanation pages that discuss the claim (docs paths).", min_items=1),
         components=listof(ref("components"), "Components the claim is about.", required=False),
     ),
     doc="The seed's claims and our verdicts.",
+    rules=(rules.claim_ids_in_seed_order, rules.quotes_in_seed_order),
 )
 
 COMPONENTS = Collection(
     "components", "components.yaml",
     record(
-        rules=(_release_is_repository, _interface_ids_unique),
+        "Component",
+        rules=(rules.release_is_repository, rules.provenance, rules.interface_ids_unique, rules.not_reserved),
         id=scalar("id", "Short unique id, used in URLs."),
         name=scalar("string", "The name the project uses."),
         layer=enum(LAYERS, "Where it runs."),
@@ -212,11 +175,14 @@ COMPONENTS = Collection(
         sources=listof(ref("sources"), "Sources for the description.", min_items=1),
     ),
     doc="The parts of OpenVZ 7.0.",
+    rules=(rules.part_of_acyclic,),
 )
 
 GLOSSARY = Collection(
     "glossary", "glossary.yaml",
     record(
+        "Term",
+        rules=(rules.matchable_term,),
         term=scalar("string", "The term as it appears in text; also an abbreviation tooltip."),
         expansion=scalar("string", "What an abbreviation stands for.", required=False),
         definition=scalar("text", "What it means in this study."),
@@ -224,21 +190,25 @@ GLOSSARY = Collection(
     ),
     doc="Terms, and the tooltips shown wherever they occur.",
     id_field="term",
+    rules=(rules.terms_distinct,),
 )
 
 FLOWS = Collection(
     "flows", "flows.yaml",
     record(
-        rules=(_flow_references,),
+        "Flow",
+        rules=(rules.flow_references, rules.flow_lanes, rules.flow_phases, rules.not_reserved),
         id=scalar("id", "Short unique id, used in URLs."),
-        title=scalar("string", "What the flow shows."),
-        short=scalar("string", "A short title for navigation.", required=False),
+        title=scalar("string", "What the flow shows, in a few words: its one name, in the heading, the "
+                               "navigation and the index."),
         summary=scalar("text", "One paragraph: the situation and the outcome."),
         version=scalar("text", "Which release the flow describes, and what differs later.", required=False),
         participants=listof(PARTICIPANT, "Lifelines, left to right.", min_items=2),
         steps=listof(STEP, "Messages, top to bottom.", min_items=1),
         frames=listof(FRAME, "Loops and alternatives.", required=False),
-        pages=listof(scalar("path"), "Explanation pages that discuss the flow.", required=False),
+        lanes=listof(LANE, "Boxes around the lifelines of one host or of the kernel.", required=False),
+        phases=listof(PHASE, "Phases, in order, that together hold every step: one figure each.", required=False),
+        pages=listof(scalar("page"), "Explanation pages that discuss the flow.", required=False),
     ),
     doc="Runtime flows drawn as sequence diagrams.",
     min_items=0,
@@ -247,6 +217,7 @@ FLOWS = Collection(
 ACTORS = Collection(
     "actors", "actors.yaml",
     record(
+        "Actor",
         id=scalar("id", "Short unique id."),
         name=scalar("string", "Who or what it is."),
         kind=enum(("person", "system"), "A person, or another program or host."),
@@ -262,20 +233,11 @@ ACTORS = Collection(
 VERDICT_KINDS = ("reuse", "wrap", "port", "out-of-scope")
 
 
-def _one_verdict_per_component(items, ctx):
-    seen = {}
-    for i, entry in enumerate(items):
-        if entry["component"] in seen:
-            yield i, "component", f"second verdict for '{entry['component']}' (first at entry {seen[entry['component']]})"
-        seen[entry["component"]] = i
-    for comp_id in ctx.index.get("components", {}):
-        if comp_id not in seen:
-            yield None, "", f"component '{comp_id}' has no verdict"
-
-
 BUILDABILITY = Collection(
     "buildability", "buildability.yaml",
     record(
+        "Verdict",
+        rules=(rules.effort_range,),
         component=ref("components", "The component judged."),
         verdict=enum(VERDICT_KINDS, "Reuse as is, wrap from Python, port to Python, or out of scope."),
         rationale=scalar("text", "Why, in one to three sentences."),
@@ -287,57 +249,21 @@ BUILDABILITY = Collection(
     ),
     doc="Which parts could be rebuilt in Python, and how.",
     id_field="component",
-    rules=(_one_verdict_per_component,),
+    rules=(rules.one_verdict_per_component,),
 )
-
-
-def _contract_interfaces_exist(wp, ctx):
-    for i, item in enumerate(wp["contract"]):
-        comp = ctx.get("components", item["component"])
-        if comp is not None and item["interface"] not in [x["id"] for x in comp.get("interfaces", [])]:
-            yield f"contract[{i}].interface", f"component '{item['component']}' has no interface '{item['interface']}'"
-
-
-def _effort_range(wp, ctx):
-    low, _, high = wp["effort"].partition("-")
-    if not (low.isdigit() and high.isdigit() and int(low) <= int(high)):
-        yield "effort", f"expected a range of person-weeks like '2-4', got '{wp['effort']}'"
-
-
-def _acyclic(items, ctx):
-    deps = {wp["id"]: list(wp.get("depends_on", [])) for wp in items}
-    state: dict[str, str] = {}
-
-    def visit(node, path):
-        state[node] = "open"
-        for nxt in deps.get(node, []):
-            if state.get(nxt) == "open":
-                cycle = path[path.index(nxt):] + [nxt]
-                return cycle
-            if nxt not in state:
-                found = visit(nxt, path + [nxt])
-                if found:
-                    return found
-        state[node] = "done"
-        return None
-
-    for i, wp in enumerate(items):
-        if wp["id"] not in state:
-            cycle = visit(wp["id"], [wp["id"]])
-            if cycle:
-                yield i, "depends_on", "dependency cycle: " + " -> ".join(c.upper() for c in cycle)
-                return
 
 
 WORK_PACKAGES = Collection(
     "work_packages", "workpackages.yaml",
     record(
-        rules=(_contract_interfaces_exist, _effort_range),
+        "WorkPackage",
+        rules=(rules.contract_interfaces_exist, rules.effort_range),
         id=scalar("id", "wp-1, wp-2, ..."),
         title=scalar("string", "What gets built."),
         goal=scalar("text", "Why, and what it replaces or complements."),
         components=listof(ref("components"), "The components it rebuilds, wraps or talks to.", min_items=1),
         contract=listof(record(
+            "ContractItem",
             component=ref("components", "The component whose interface must be honoured."),
             interface=scalar("id", "The interface id under that component."),
             note=scalar("text", "What exactly must match."),
@@ -352,12 +278,13 @@ WORK_PACKAGES = Collection(
         evidence=listof(EVIDENCE, "Sources for the contract and the strategy.", min_items=1),
     ),
     doc="Work packages of the Python rebuild, with their dependencies.",
-    rules=(_acyclic,),
+    rules=(rules.dependencies_acyclic,),
 )
 
 TIMELINE = Collection(
     "timeline", "timeline.yaml",
     record(
+        "Event",
         date=scalar("date", "When: YYYY, YYYY-MM or YYYY-MM-DD."),
         title=scalar("string", "What happened, in a few words."),
         description=scalar("text", "One or two sentences; say when a date is inferred from code activity."),
@@ -365,24 +292,21 @@ TIMELINE = Collection(
     ),
     doc="Dated events from OpenVZ's origins to the later Virtuozzo 7 updates.",
     id_field="",
+    rules=(rules.timeline_in_order,),
 )
-
-
-def _paragraphs_in_order(entry, ctx):
-    if entry["paragraph"] < 1:
-        yield "paragraph", "paragraphs are numbered from 1"
 
 
 SEED = Collection(
     "translation", "seed.yaml",
     record(
-        rules=(_paragraphs_in_order,),
+        "Translation",
         paragraph=scalar("int", "Paragraph number in the seed file (blank-line separated, from 1)."),
         part=enum(("furniture", "title", "lead", "byline", "body"), "What the paragraph is."),
         english=scalar("text", "Our English translation."),
     ),
     doc="Our translation of the seed, paragraph by paragraph.",
     id_field="",
+    rules=(rules.one_translation_per_paragraph,),
 )
 
 COLLECTIONS = (SOURCES, CLAIMS, COMPONENTS, GLOSSARY, FLOWS, SEED, TIMELINE, ACTORS, BUILDABILITY, WORK_PACKAGES)

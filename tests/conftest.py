@@ -1,10 +1,15 @@
-"""Shared fixtures: a strict build of the site, a local server, a browser."""
+"""Shared fixtures: the study's own site, a small fixture project, builds, a server, a browser.
+
+Nothing here loads data at import time: a broken data file must fail the
+tests that use it, not stop collection.
+"""
 
 from __future__ import annotations
 
 import functools
 import http.server
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -13,7 +18,11 @@ from pathlib import Path
 
 import pytest
 
+from study.build import Site, load_site
+from study.errors import DataError
+
 ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = Path(__file__).parent / "fixtures" / "project"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Chromium's own background traffic (updates, sync, safe browsing) is switched
 # off so that every request a test sees comes from the page.
@@ -33,20 +42,71 @@ def _free_port() -> int:
 # it: Material's instant navigation only follows links on the site_url origin.
 PORT = _free_port()
 SITE_URL = f"http://127.0.0.1:{PORT}/"
+BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "SOURCE_DATE_EPOCH": "1469491200"}
 
 
-def mkdocs_build(dest: Path, data_dir: str | None = None, engine: str = "mkdocs") -> subprocess.CompletedProcess:
+def mkdocs_build(dest: Path, data_dir: str | None = None, project: Path = ROOT,
+                 engine: str = "mkdocs") -> subprocess.CompletedProcess:
     """Run a strict build into dest; return the finished process.
 
     Never pass --quiet: it hides warnings from MkDocs' counter, and a strict
     build then succeeds despite them.
     """
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true",
-           "SOURCE_DATE_EPOCH": "1469491200", "STUDY_SITE_URL": SITE_URL}
+    env = {**os.environ, **BUILD_ENV, "STUDY_SITE_URL": SITE_URL}
     if data_dir:
         env["STUDY_DATA"] = data_dir
     cmd = [sys.executable, "-m", engine, "build", "--strict", "--site-dir", str(dest)]
-    return subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    return subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, timeout=300)
+
+
+def copy_project(into: Path) -> Path:
+    """A copy of this project's sources (no environments, no history) to break on purpose."""
+    target = into / "project"
+    shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(".venv*", "site", ".git", "__pycache__",
+                                                               ".pytest_cache", "*.pyc", ".coverage*"))
+    return target
+
+
+def url_of(md_path: str) -> str:
+    """The directory URL MkDocs gives a Markdown page (use_directory_urls)."""
+    stem = md_path[:-3]
+    if stem == "index":
+        return ""
+    return stem[: -len("index")] if stem.endswith("/index") else stem + "/"
+
+
+def pytest_generate_tests(metafunc):
+    """`page_url` parametrises a test over every page the build path makes.
+
+    A data error does not stop collection: the tests then fail with its message.
+    """
+    if "page_url" in metafunc.fixturenames:
+        try:
+            urls = sorted(url_of(p) for p in load_site(ROOT).rendered)
+        except DataError as err:
+            urls = [f"!{err}"]
+        metafunc.parametrize("page_url", urls)
+
+
+@pytest.fixture()
+def page_path(page_url: str) -> str:
+    if page_url.startswith("!"):
+        pytest.fail(page_url[1:])
+    return page_url
+
+
+@pytest.fixture(scope="session")
+def study_site() -> Site:
+    """The study's own site, through the one build path."""
+    return load_site(ROOT)
+
+
+@pytest.fixture()
+def fixture_project(tmp_path: Path) -> Path:
+    """A writable copy of the small fixture project (data, docs, seed)."""
+    target = tmp_path / "fixture"
+    shutil.copytree(FIXTURE, target)
+    return target
 
 
 @pytest.fixture(scope="session")
@@ -57,7 +117,7 @@ def site_dir(tmp_path_factory) -> Path:
     return dest
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):  # keep test output readable
         pass
 
@@ -69,7 +129,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 def serve(directory: Path, port: int = 0):
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+    handler = functools.partial(QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server

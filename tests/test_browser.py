@@ -1,30 +1,13 @@
-"""Every page in real Chromium: offline, no errors, diagrams drawn, accessible."""
+"""Every page in real Chromium: offline, no errors, figures readable, accessible in both schemes."""
 
 from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from pages import page_urls
+from study import measure
 
-# Geometry of every diagram, measured by the browser's own text layout.
-_DIAGRAMS_JS = """
-() => [...document.querySelectorAll('svg.study-diagram')].map(svg => {
-  const box = svg.getBoundingClientRect();
-  const overflow = [];
-  svg.querySelectorAll('g.node, g.participant').forEach(g => {
-    const r = g.querySelector('rect').getBBox();
-    g.querySelectorAll('text').forEach(t => {
-      const b = t.getBBox();
-      if (b.x < r.x - 0.5 || b.x + b.width > r.x + r.width + 0.5) overflow.push(t.textContent);
-    });
-  });
-  return {id: svg.id, width: box.width, height: box.height,
-          texts: svg.querySelectorAll('text').length, overflow,
-          title: svg.querySelector(':scope > title')?.textContent || '',
-          desc: svg.querySelector(':scope > desc')?.textContent || ''};
-})
-"""
+pytestmark = pytest.mark.browser
 
 # Contrast of diagram text against what is behind it, per WCAG 2.
 _CONTRAST_JS = """
@@ -41,8 +24,9 @@ _CONTRAST_JS = """
   const worst = [];
   document.querySelectorAll('svg.study-diagram text').forEach(t => {
     const holder = t.closest('g.node, g.participant, g.edge-label');
-    const shape = holder && holder.querySelector('rect');
-    const bg = shape ? rgb(getComputedStyle(shape).fill) : pageBg;
+    const shape = holder && holder.querySelector('rect, circle');
+    const fill = shape ? rgb(getComputedStyle(shape).fill) : [];
+    const bg = fill.length >= 3 && (fill.length < 4 || fill[3] > 0.5) ? fill : pageBg;
     const fg = rgb(getComputedStyle(t).fill);
     const r = ratio(fg.slice(0, 3), bg.slice(0, 3));
     if (r < 4.5) worst.push(`${t.textContent}: ${r.toFixed(2)}`);
@@ -51,14 +35,27 @@ _CONTRAST_JS = """
 }
 """
 
+# Labels inside the boxes that hold them.
+_INSIDE_JS = """
+() => [...document.querySelectorAll('svg.study-diagram')].flatMap(svg =>
+  [...svg.querySelectorAll('g.node, g.participant')].flatMap(g => {
+    const r = g.querySelector('rect').getBBox();
+    return [...g.querySelectorAll('text')].filter(t => {
+      const b = t.getBBox();
+      return b.x < r.x - 0.5 || b.x + b.width > r.x + r.width + 0.5;
+    }).map(t => `${svg.id}: ${t.textContent}`);
+  }))
+"""
 
-def open_page(browser, url: str):
+NO_TRANSITIONS = "*, *::before, *::after { transition: none !important; animation: none !important; }"
+
+
+def open_page(browser, url: str, viewport=measure.DESKTOP):
     """A fresh page that records errors and refuses every request to another host."""
-    context = browser.new_context()
+    context = browser.new_context(viewport=viewport)
     page = context.new_page()
     record = {"blocked": [], "errors": [], "console": []}
-    origin = url.split("/", 3)[:3]
-    origin = "/".join(origin) + "/"
+    origin = "/".join(url.split("/", 3)[:3]) + "/"
 
     def route(r):
         target = r.request.url
@@ -74,33 +71,45 @@ def open_page(browser, url: str):
     return context, page, record
 
 
-@pytest.mark.parametrize("path", page_urls())
-def test_page(browser, base_url, path):
+def _check_figures(page, base_url: str, viewport, min_visible: float, min_label: float) -> None:
+    figures = page.evaluate(measure.FIGURES_JS)
+    assert measure.figure_problems(figures, min_visible, min_label) == []
+    captions = [f["caption"].split(":")[0] for f in figures]
+    assert captions == [f"Figure {i}" for i in range(1, len(figures) + 1)], "figures numbered 1, 2, ..."
+    for link in {href for f in figures for href in f["links"]}:
+        assert link.startswith(base_url) and page.request.get(link).ok, f"a box links to {link}"
+
+
+def test_page(browser, base_url, page_path):
     context, page, record = open_page(browser, base_url)
     try:
-        page.goto(base_url + path, wait_until="networkidle")
+        page.goto(base_url + page_path, wait_until="networkidle")
         assert record["blocked"] == [], "requests to other hosts"
         assert record["errors"] == [], "JavaScript errors"
         assert record["console"] == [], "console errors"
-
-        diagrams = page.evaluate(_DIAGRAMS_JS)
-        for d in diagrams:
-            assert d["width"] > 50 and d["height"] > 50, f"diagram {d['id']} not drawn"
-            assert d["texts"] > 0, f"diagram {d['id']} has no labels"
-            assert d["overflow"] == [], f"labels overflow their boxes in {d['id']}"
-            assert d["title"] and d["desc"], f"diagram {d['id']} lacks an accessible title or description"
-        captions = page.locator("figure.study-figure > figcaption").all_inner_texts()
-        assert len(captions) == len(diagrams), "every diagram has a caption"
-        numbers = [c.split(":")[0] for c in captions]
-        assert numbers == [f"Figure {i}" for i in range(1, len(numbers) + 1)], "figures numbered 1, 2, ..."
-
+        _check_figures(page, base_url, measure.DESKTOP, 0.9, 11)
+        assert page.evaluate(_INSIDE_JS) == [], "labels overflow their boxes"
+        share = page.evaluate(measure.CITATION_SHARE_JS)
+        assert share["share"] <= 0.10, f"citations are {share['share']:.0%} of the prose"
+        page.add_style_tag(content=NO_TRANSITIONS)
         for scheme in ("default", "slate"):
             page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
-            page.wait_for_timeout(600)  # let the theme's colour transitions finish
             assert page.evaluate(_CONTRAST_JS) == [], f"diagram text contrast in the {scheme} scheme"
-
             results = Axe().run(page)
             assert results.violations_count == 0, f"{scheme} scheme:\n{results.generate_report()}"
+    finally:
+        context.close()
+
+
+def test_page_on_a_phone(browser, base_url, page_path):
+    context, page, record = open_page(browser, base_url, measure.PHONE)
+    try:
+        page.goto(base_url + page_path, wait_until="networkidle")
+        assert record["errors"] == []
+        # A figure may scroll sideways here; its labels stay at 9 px or more.
+        _check_figures(page, base_url, measure.PHONE, 0.0, 9)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= measure.PHONE["width"], "the page itself does not scroll sideways"
     finally:
         context.close()
 
@@ -117,23 +126,26 @@ def test_blocking_is_real(browser, base_url):
         context.close()
 
 
+def test_figure_checks_catch_a_cramped_figure(browser, base_url):
+    """Guard: shrinking a figure below the targets is seen."""
+    context, page, _ = open_page(browser, base_url)
+    try:
+        page.goto(base_url + "architecture/storage/", wait_until="networkidle")
+        page.add_style_tag(content=".study-canvas { max-width: 300px !important; }")
+        figures = page.evaluate(measure.FIGURES_JS)
+        assert any("smallest label" in p for p in measure.figure_problems(figures, 0.9, 11))
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("term", ["CRIU", "vcmmd"])
 def test_search_works_offline(browser, base_url, term):
     context, page, record = open_page(browser, base_url)
     try:
         page.goto(base_url, wait_until="networkidle")
-        page.locator("input.md-search__input").click()
-        # The worker builds the index first; a query typed before that is dropped,
-        # so wait until the theme stops saying "Initializing search".
-        meta = page.locator(".md-search-result__meta")
-        page.wait_for_function("el => !el.textContent.includes('Initializing')", arg=meta.element_handle(),
-                               timeout=20_000)
-        # Real key presses: the theme reacts to keyboard events, not to a value set by script.
-        page.locator("input.md-search__input").press_sequentially(term)
-        results = page.locator(".md-search-result__item")
-        results.first.wait_for(timeout=10_000)
-        assert results.count() > 0
-        assert term.lower() in results.first.inner_text().lower()
+        _, _, hrefs = measure.search(page, term)
+        assert hrefs
+        assert term.lower() in page.locator(".md-search-result__item").first.inner_text().lower()
         assert record["blocked"] == [] and record["errors"] == []
     finally:
         context.close()
@@ -155,5 +167,30 @@ def test_instant_navigation_renders_diagrams(browser, base_url):
         box = page.locator("svg.study-diagram").first.bounding_box()
         assert box and box["width"] > 100 and box["height"] > 100
         assert record["blocked"] == [] and record["errors"] == []
+    finally:
+        context.close()
+
+
+def _tooltip_text(page) -> str:
+    page.wait_for_timeout(400)
+    return page.evaluate("[...document.querySelectorAll('.md-tooltip2__inner, .md-tooltip__inner')]"
+                         ".map(t => t.innerText).join(' | ')")
+
+
+def test_a_citation_opens_by_keyboard_and_by_click(browser, base_url):
+    context, page, _ = open_page(browser, base_url)
+    try:
+        page.goto(base_url + "architecture/kernel/", wait_until="networkidle")
+        marker = page.locator("sup[id^='fnref'] a.footnote-ref").first
+        target = (marker.get_attribute("href") or "").split("#")[-1]
+        full = page.locator(f"li[id='{target}']").inner_text().replace("↩", "").strip()
+        assert full, "the footnote holds the full citation"
+        assert _tooltip_text(page) == "", "no tooltip before the marker is focused"
+        marker.focus()
+        tip = _tooltip_text(page).replace("↩", "").replace("\xa0", " ").strip()
+        assert tip and tip in full.replace("\xa0", " "), "keyboard focus shows the full citation"
+        marker.click()
+        page.wait_for_timeout(300)
+        assert page.evaluate("location.hash") == f"#{target}", "a click (or tap) jumps to the full citation"
     finally:
         context.close()

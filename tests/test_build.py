@@ -1,18 +1,19 @@
-"""The strict build, and what the built HTML must and must not contain."""
+"""The strict MkDocs build, and what the built HTML must and must not contain."""
 
 from __future__ import annotations
 
 import hashlib
 import os
 import re
-import shutil
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
-from conftest import ROOT, mkdocs_build
-from pages import page_urls
+import pytest
+from conftest import ROOT, copy_project, mkdocs_build, url_of
+
+from study import routes
+
+pytestmark = pytest.mark.slow
 
 SEED = ROOT / "seeds" / "000_6937d685244fb869.txt"
 SEED_SHA256 = "533a66cc54a959966a9f29c97c1678d83d067c208f0d8da5f6ed07cb8012c090"
@@ -43,10 +44,10 @@ def _html_files(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
-def test_every_expected_page_is_built(site_dir):
+def test_every_page_of_the_build_path_is_built(site_dir, study_site):
     built = {p.parent.relative_to(site_dir).as_posix() + "/" for p in site_dir.rglob("index.html")}
     built = {"" if b == "./" else b for b in built}
-    assert built == set(page_urls())
+    assert built == {url_of(p) for p in study_site.rendered}
 
 
 def test_no_page_fetches_from_another_host(site_dir):
@@ -68,69 +69,137 @@ def test_fetch_detector_catches_an_external_script():
     assert [u for u in parser.urls if _EXTERNAL.match(u)] == ["https://unpkg.com/x.js", "//cdn.example/x.css"]
 
 
-def test_no_placeholder_is_left(site_dir):
-    left = [p.relative_to(site_dir) for p in _html_files(site_dir) if "<!-- study:" in p.read_text(encoding="utf-8")]
+def test_no_placeholder_or_shortcut_is_left(site_dir):
+    def prose(page: Path) -> str:  # code may show the syntax on purpose
+        return re.sub(r"<code>.*?</code>", "", page.read_text(encoding="utf-8"), flags=re.S)
+
+    left = [p.relative_to(site_dir) for p in _html_files(site_dir)
+            if re.search(r"<!-- study:|\[@[a-z]|\[claim:|\[component:|\[\^\d", prose(p))]
     assert left == []
 
 
-def test_glossary_terms_become_tooltips(site_dir):
+def test_glossary_terms_become_tooltips_outside_headings(site_dir):
     html = (site_dir / "components" / "libvcmmd" / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'<abbr title="Virtual environment">VE</abbr>', html)
+    assert '<abbr title="Virtual environment">VE</abbr>' in html
+    for heading in re.findall(r"<h[1-6][^>]*>.*?</h[1-6]>", html, re.S):
+        assert "<abbr" not in heading
 
 
-def _copy_data(tmp_path: Path) -> Path:
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
-    return data
+def test_citations_are_footnotes_with_the_sources_at_the_end(site_dir):
+    html = (site_dir / "architecture" / "kernel" / "index.html").read_text(encoding="utf-8")
+    assert html.count('class="footnote-ref"') > 20
+    sources = html.index('id="sources"')
+    assert html.index('<div class="footnote"') > sources
+    assert "Code is cited at these commits:" in html[sources:]
+
+
+def test_ledger_and_home_show_the_verdict_counts(site_dir, study_site):
+    ledger = (site_dir / "seed" / "claims" / "index.html").read_text(encoding="utf-8")
+    home = (site_dir / "index.html").read_text(encoding="utf-8")
+    for verdict in ("confirmed", "nuanced", "refuted", "unverified"):
+        n = sum(1 for c in study_site.model.claims if c["verdict"] == verdict)
+        pattern = rf'verdict-{verdict}">{verdict}</span></a> {n}\b'
+        assert re.search(pattern, ledger), verdict
+        assert re.search(pattern, home), verdict
+    for claim in study_site.model.claims:
+        assert f'id="{claim["id"]}"' in ledger
+
+
+def test_seed_page_marks_every_claim(site_dir, study_site):
+    html = (site_dir / "seed" / "index.html").read_text(encoding="utf-8")
+    for claim in study_site.model.claims:
+        assert re.search(rf'<a class="claim-mark" href="claims/#{claim["id"]}"', html), claim["id"]
 
 
 def test_values_from_data_are_escaped(tmp_path):
-    data = _copy_data(tmp_path)
+    project = copy_project(tmp_path)
     # Closing </title> first: a page title must not be able to leave its element.
     payload = '</title><script>alert("x")</script>'
-    sources = data / "sources.yaml"
-    text = sources.read_text(encoding="utf-8")
-    text = text.replace('title: "OpenVZ Readme: What\'s New"', f"title: 'OpenVZ {payload} Readme'", 1)
-    sources.write_text(text, encoding="utf-8")
-    comps = data / "components.yaml"
-    comps.write_text(comps.read_text(encoding="utf-8").replace("    name: vcmmd\n", f"    name: 'vcmmd {payload}'\n", 1),
-                     encoding="utf-8")
-    site = tmp_path / "site"
-    result = mkdocs_build(site, str(data))
+    sources = project / "data" / "sources.yaml"
+    sources.write_text(sources.read_text(encoding="utf-8").replace(
+        'title: "OpenVZ Readme: What\'s New"', f"title: 'OpenVZ {payload} Readme'", 1), encoding="utf-8")
+    comps = project / "data" / "components.yaml"
+    text = comps.read_text(encoding="utf-8")
+    comps.write_text(text.replace("    name: vcmmd\n", f"    name: 'vcmmd {payload}'\n", 1), encoding="utf-8")
+    result = mkdocs_build(tmp_path / "site", project=project)
     assert result.returncode == 0, result.stderr
     for page in ("reference/bibliography/index.html", "components/index.html", "components/vcmmd/index.html"):
-        html = (site / page).read_text(encoding="utf-8")
+        html = (tmp_path / "site" / page).read_text(encoding="utf-8")
         assert "&lt;script&gt;alert(" in html, page
         assert "<script>alert(" not in html, page
         assert "</title><script>" not in html, page
 
 
-def test_bad_data_stops_the_build_with_one_message(tmp_path):
-    data = _copy_data(tmp_path)
-    comps = data / "components.yaml"
-    lines = comps.read_text(encoding="utf-8").splitlines()
-    # The first component's source list, written as a flow list: add an unknown id.
-    at = next(i for i, line in enumerate(lines) if line.startswith("    sources: ["))
-    lines[at] = lines[at].replace("]", ", vz-dox]")
-    comps.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    index = sum(1 for line in lines[:at] if line.startswith("  - id: ")) - 1
-    count = lines[at].count(",")
-    result = mkdocs_build(tmp_path / "site", str(data))
+def test_glossary_payload_is_escaped_in_every_tooltip(tmp_path):
+    project = copy_project(tmp_path)
+    glossary = project / "data" / "glossary.yaml"
+    glossary.write_text(glossary.read_text(encoding="utf-8") + (
+        "  - term: vzkernel 3.10\n"
+        "    expansion: '<img src=x onerror=alert(1)>\"'\n"
+        "    definition: A payload.\n"
+        "    sources: [seed]\n"), encoding="utf-8")
+    page = project / "docs" / "architecture" / "kernel.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nThe vzkernel 3.10 line.\n", encoding="utf-8")
+    result = mkdocs_build(tmp_path / "site", project=project)
+    assert result.returncode == 0, result.stderr
+    pages = [p.read_text(encoding="utf-8") for p in (tmp_path / "site").rglob("*.html")]
+    assert not any("<img src=x" in html for html in pages)
+    html = (tmp_path / "site" / "architecture" / "kernel" / "index.html").read_text(encoding="utf-8")
+    assert '<abbr title="&lt;img src=x onerror=alert(1)&gt;&quot;">vzkernel 3.10</abbr>' in html
+
+
+@pytest.mark.parametrize("edit, message", [
+    (("data/components.yaml", "    sources: [vcmmd-7.0, libvzctl-7.0", "    sources: [vz-dox, vcmmd-7.0, libvzctl-7.0"),
+     "data/components.yaml:322: components[2].sources[0]: unknown source 'vz-dox'"),
+    (("docs/architecture/kernel.md", "# The kernel { #kernel }", "# The kernel { #kernel }\n\nSee [claim:C11]."),
+     "docs/architecture/kernel.md:3: malformed shortcut"),
+    (("docs/decisions/0004-target-the-open-noop-policy.md", "date: 2026-11-28", "date: 2026-99-99"),
+     "docs/decisions/0004-target-the-open-noop-policy.md:3: date: no such day in the calendar: '2026-99-99'"),
+    (("docs/architecture/index.md", "<!-- study:layer-map -->", "<!-- study:area-map nosuch -->"),
+     "docs/architecture/index.md:6: study:area-map: unknown area 'nosuch'"),
+])
+def test_bad_input_stops_the_build_with_one_message(tmp_path, edit, message):
+    project = copy_project(tmp_path)
+    file, old, new = edit
+    target = project / file
+    text = target.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    target.write_text(text.replace(old, new), encoding="utf-8")
+    result = mkdocs_build(tmp_path / "site", project=project)
     assert result.returncode == 1
-    expected = f"{data}/components.yaml:{at + 1}: components[{index}].sources[{count}]: unknown source 'vz-dox'"
-    assert expected in result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith(("ERROR", "Error"))]
+    assert len(errors) == 1 and message in errors[0], result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_symlink_to_a_file_outside_the_repository_is_refused(tmp_path):
+    project = copy_project(tmp_path)
+    os.symlink("/etc/passwd", project / "docs" / "assets" / "passwd.txt")
+    result = mkdocs_build(tmp_path / "site", project=project)
+    assert result.returncode == 1
+    expected = "ERROR   -  docs/assets/passwd.txt: symbolic links are not allowed in the docs folder"
+    assert result.stderr.strip() == expected
+    assert not (tmp_path / "site" / "assets" / "passwd.txt").exists()
+
+
+def test_mkdocs_and_the_check_must_read_a_page_alike(tmp_path):
+    """Front matter that MkDocs' own reader rejects would otherwise be published as text."""
+    project = copy_project(tmp_path)
+    page = project / "docs" / "context" / "faq.md"
+    page.write_text("---\nreviewed: 2026-02-30\n---\n\n" + page.read_text(encoding="utf-8"), encoding="utf-8")
+    result = mkdocs_build(tmp_path / "site", project=project)
+    assert result.returncode == 1
+    assert "docs/context/faq.md: MkDocs read this page differently from the study's check" in result.stderr
 
 
 def test_strict_build_fails_on_a_broken_link(tmp_path):
     """Guard: the build the other tests rely on really is strict."""
-    import shutil as sh
-    project = tmp_path / "p"
-    sh.copytree(ROOT, project, ignore=sh.ignore_patterns(".venv*", "site", ".git", "__pycache__"))
-    page = project / "docs" / "reference" / "index.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n[broken](no-such-page.md)\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "s")],
-                            cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    project = copy_project(tmp_path)
+    nav = project / "mkdocs.yml"
+    nav.write_text(nav.read_text(encoding="utf-8").replace("      - reference/glossary.md\n",
+                                                           "      - reference/glossary.md\n      - no-such-page.md\n"),
+                   encoding="utf-8")
+    result = mkdocs_build(tmp_path / "site", project=project)
     assert result.returncode == 1
     assert "no-such-page.md" in result.stderr
 
@@ -140,3 +209,9 @@ def test_seed_is_kept_unchanged():
     shared = ROOT.parent / "shared" / "seeds" / SEED.name
     if shared.exists():  # the team's copy, where it is reachable
         assert shared.read_bytes() == SEED.read_bytes()
+
+
+def test_bibliography_anchors_every_source(site_dir, study_site):
+    html = (site_dir / "reference" / "bibliography" / "index.html").read_text(encoding="utf-8")
+    for source in study_site.model.sources:
+        assert f'id="{routes.source_anchor(source["id"])}"' in html

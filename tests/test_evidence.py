@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from conftest import FIXTURE
 
 from study.evidence import evidence_items
 from study.model import load_model
 
-FIXTURES = Path(__file__).parent / "fixtures"
-
 
 def test_walker_finds_every_evidence_list():
-    model = load_model(FIXTURES, "valid")
-    paths = [path for path, _ in evidence_items(model)]
+    paths = [path for path, _ in evidence_items(load_model(FIXTURE))]
     assert paths == [
         "claims[0].evidence[0]", "claims[0].evidence[1]",
         "components[0].interfaces[0].evidence[0]",

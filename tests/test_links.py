@@ -9,7 +9,10 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from conftest import ROOT, serve
+
+pytestmark = pytest.mark.slow
 
 RUNNER = ROOT / "tests" / "linkchecker_as_caller.py"
 

@@ -1,31 +1,52 @@
-"""Render functions against expected output."""
+"""Render functions and the page expansion, against expected output.
+
+Golden files live in tests/golden/. After a deliberate change to the output,
+regenerate them with
+
+    UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_render.py
+
+and review the diff before committing it.
+"""
 
 from __future__ import annotations
 
+import itertools
 import json
+import os
+import re
 from pathlib import Path
 
 import markdown
 import pytest
+from conftest import FIXTURE, ROOT
 
-from study import decisions, site
-from study.errors import DataError
+from study import build, decisions, htmlfix, routes, typegen
+from study.build import load_site
+from study.diagrams import dot, graph, sequence
+from study.diagrams.text import width
 from study.jsonschema import render_all
-from study.model import load_model
-from study.render import claims, components, md, reference
+from study.pages import Page
+from study.render import md
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).parent / "fixtures"
 GOLDEN = Path(__file__).parent / "golden"
+UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+
+
+def check_golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if UPDATE:
+        path.write_text(text, encoding="utf-8")
+    assert path.exists(), f"no golden file {name}: run with UPDATE_GOLDEN=1"
+    assert text == path.read_text(encoding="utf-8"), f"{name} differs: review, then UPDATE_GOLDEN=1"
 
 
 @pytest.fixture(scope="module")
-def model():
-    return load_model(FIXTURES, "valid")
+def fixture_site():
+    return load_site(FIXTURE)
 
 
 def to_html(text: str) -> str:
-    return markdown.markdown(text, extensions=["tables", "attr_list", "abbr", "toc"])
+    return markdown.markdown(text, extensions=["tables", "attr_list", "toc", "footnotes"])
 
 
 # -- escaping ------------------------------------------------------------------
@@ -37,6 +58,7 @@ def to_html(text: str) -> str:
     ("[not a link](x)", "[not a link](x)"),
     ("{: .class }", "{: .class }"),
     ("AT&T", "AT&amp;T"),
+    ("[^1]", "[^1]"),
 ])
 def test_text_is_shown_literally(value, shown):
     html = to_html(md.table(["h"], [[md.text(value)]]))
@@ -54,75 +76,177 @@ def test_rich_makes_code_spans_and_escapes_the_rest():
 
 
 def test_relative_links():
-    assert md.relative("components/vcmmd.md", "reference/bibliography.md", "src-x") == "../reference/bibliography.md#src-x"
-    assert md.relative("index.md", "seed/claims.md") == "seed/claims.md"
+    assert routes.relative("components/vcmmd.md", routes.BIBLIOGRAPHY, "src-x") == "../reference/bibliography.md#src-x"
+    assert routes.relative("index.md", routes.LEDGER) == "seed/claims.md"
 
 
-# -- generated pages -------------------------------------------------------------
+# -- generated pages, through the build path -----------------------------------------
 
-@pytest.mark.parametrize("name, render", [
-    ("bibliography.md", lambda m: reference.bibliography(m)),
-    ("glossary.md", lambda m: reference.glossary(m)),
-    ("components-index.md", lambda m: components.index_table(m, "components/index.md")),
-    ("component-tool.md", lambda m: components.component_page(m, m.get("components", "tool"))),
-    ("claims.md", lambda m: claims.ledger(m, {"index.md": "Home"})),
+@pytest.mark.parametrize("name, page", [
+    ("bibliography.md", routes.BIBLIOGRAPHY),
+    ("glossary.md", routes.GLOSSARY),
+    ("claims.md", routes.LEDGER),
+    ("component-tool.md", "components/tool.md"),
+    ("flow-start.md", "flows/start.md"),
+    ("home.md", "index.md"),
 ])
-def test_render_matches_golden(model, name, render):
-    assert render(model) == (GOLDEN / name).read_text(encoding="utf-8")
+def test_page_matches_golden(fixture_site, name, page):
+    check_golden(name, fixture_site.rendered[page])
 
 
-def test_abbreviations(model):
-    assert reference.abbreviations(model) == "*[CT]: Container"
+def test_components_index_matches_golden(fixture_site):
+    from study.render import components
+
+    check_golden("components-index.md", components.index_table(fixture_site.model, routes.COMPONENTS))
 
 
-def test_unknown_placeholder_names_page_and_line(model):
-    with pytest.raises(DataError, match=r"^docs/x.md:3: unknown placeholder 'study:nope' \(known: "):
-        site.expand("a\n\n<!-- study:nope -->\n", "x.md", site.Site(model))
+# -- diagrams --------------------------------------------------------------------------
+
+def _sequence(frames=(), lanes=()) -> sequence.Diagram:
+    parts = (sequence.Participant("a", "Admin", group="actor"), sequence.Participant("t", "tool", "tool", "management"),
+             sequence.Participant("k", "kernel", "kernel", "platform"))
+    msgs = (sequence.Message("a", "t", "tool start 101"), sequence.Message("t", "k", "clone(CLONE_NEWPID)"),
+            sequence.Message("k", "t", "pid", "reply"), sequence.Message("t", "t", "write config"),
+            sequence.Message("t", "a", "started", "async"))
+    return sequence.Diagram(parts, msgs, frames, lanes)
 
 
-def test_unknown_citation_names_page_and_line(model):
-    with pytest.raises(DataError, match=r"^docs/x.md:2: unknown source 'vz-dox'$"):
-        site.expand("a\nsee [@vz-dox]\n", "x.md", site.Site(model))
+def test_sequence_diagram_matches_golden():
+    diagram = _sequence((sequence.Frame("loop", "retry", 1, 2),),
+                        (sequence.Lane("User space", 1, 1), sequence.Lane("Kernel", 2, 2, "kernel")))
+    check_golden("sequence.svg", sequence.render("seq", "A start", "Three lifelines.", diagram) + "\n")
 
 
-def test_citation_links_to_the_pinned_lines(model):
-    out = site.expand("see [@tool-7.0 src/main.c:3-9]", "architecture/x.md", site.Site(model))
-    assert out == ("see [[tool-7.0](../reference/bibliography.md#src-tool-7.0), "
-                   "[`src/main.c:3-9`](https://github.com/Example/tool/blob/"
-                   "0123456789abcdef0123456789abcdef01234567/src/main.c#L3-L9)]")
+def test_sequence_layout_fits_its_width_by_wrapping():
+    long = sequence.Message("a", "t", "x" * 30 + " " + "/usr/libexec/phaul/p.haul-service --fdrpc --fdmem " * 3)
+    diagram = sequence.Diagram(_sequence().participants, (long,))
+    lay = sequence.layout(diagram, sequence.measure(diagram), max_width=400)
+    assert lay.width <= 400
+    room = lay.xs[1] - lay.xs[0]
+    assert all(width(line, sequence.SMALL) <= room for line in lay.rows[0].lines)
 
 
-def test_citations_in_code_are_left_alone(model):
-    text = "`[@nope]`\n\n```\n[@nope]\n```\n"
-    assert site.expand(text, "x.md", site.Site(model)) == text
+def test_identical_frames_and_messages_are_drawn_separately():
+    """Equal messages are two arrows with their own numbers; equal frames on one step nest."""
+    parts = (sequence.Participant("a", "A"), sequence.Participant("b", "B"))
+    msgs = (sequence.Message("a", "b", "ping"), sequence.Message("a", "b", "ping"))
+    frame = sequence.Frame("loop", "again", 0, 1)
+    diagram = sequence.Diagram(parts, msgs, (frame, frame))
+    svg = sequence.render("dup", "Twice", "Two pings.", diagram)
+    assert svg.count('<g class="msg call">') == 2
+    assert "1. ping" in svg and "2. ping" in svg
+    lay = sequence.layout(diagram, sequence.measure(diagram))
+    assert lay.frames[0].y != lay.frames[1].y
 
 
-def test_nav_gets_generated_pages(model):
+def test_graph_drawn_with_graphviz_matches_golden():
+    nodes = (graph.Node("t", "tool", "management", "tool", boundary="user", link="components/t.md"),
+             graph.Node("l", "library", "memory", "library", boundary="user"),
+             graph.Node("k", "kernel", "platform", "kernel", boundary="kernel"))
+    edges = (graph.Edge("t", "l", "1", "library"), graph.Edge("l", "k", "2", "kernel"),
+             graph.Edge("t", "k", "3", "kernel"))
+    g = graph.Graph(nodes, edges, (graph.Boundary("host", "Host"), graph.Boundary("user", "User space", "host"),
+                                   graph.Boundary("kernel", "Kernel", "host")), bottom=("k",))
+    drawing = dot.layout(g)
+    assert drawing.nodes["k"].y > max(drawing.nodes["t"].bottom, drawing.nodes["l"].bottom), "the kernel row is last"
+    assert all(not a.overlaps(b) for a, b in itertools.combinations(drawing.nodes.values(), 2))
+    check_golden("graph.svg", graph.svg(g, drawing, "g", "Three boxes", "Three boxes in two boundaries.") + "\n")
+
+
+def test_area_view_matches_golden(fixture_site):
+    from study.render import views
+
+    check_golden("area-view.md", views.area_map(fixture_site.model, "management", "architecture/x.md", 1))
+
+
+def test_layer_map_matches_golden(fixture_site):
+    from study.render import views
+
+    check_golden("layer-map.html", views.layer_map(fixture_site.model, "index.md", 1) + "\n")
+
+
+# -- expansion ---------------------------------------------------------------------------
+
+def _expand(site, text: str, page: str = "x.md") -> str:
+    written = dict(site.pages) | {page: Page(page, f"docs/{page}", {}, text, 1, {})}
+    return build.render_page(build.Site(site.model, written), page)
+
+
+def test_citations_become_numbered_footnotes(fixture_site):
+    text = "A fact [@tool-7.0 src/main.c:3-9] [@guide § Usage], another\n[@tool-7.0 src/main.c:3-9].\n"
+    out = _expand(fixture_site, text, "architecture/x.md")
+    assert out.startswith("A fact[^1], another[^2].\n")
+    assert ("[^1]: [tool-7.0](../reference/bibliography.md#src-tool-7.0) [`src/main.c:3-9`](https://github.com/"
+            "Example/tool/blob/0123456789abcdef0123456789abcdef01234567/src/main.c#L3-L9); "
+            "[guide](../reference/bibliography.md#src-guide) § Usage") in out
+    assert "Code is cited at these commits: [tool-7.0]" in out
+    html = to_html(out)
+    assert html.count('class="footnote-ref"') == 2
+
+
+def test_a_repeated_citation_shares_its_number(fixture_site):
+    out = _expand(fixture_site, "One [@guide § Usage]. Two [@guide § Usage].\n")
+    assert out.startswith("One[^1]. Two[^1].\n")
+
+
+def test_citations_in_code_are_left_alone(fixture_site):
+    text = "`[@nope]` and `<!-- study:nope -->`\n\n```\n[@nope]\n<!-- study:nope -->\n```\n"
+    assert _expand(fixture_site, text) == text
+
+
+def test_a_citation_starting_a_line_joins_the_line_above(fixture_site):
+    out = _expand(fixture_site, "Text\n[@guide § Usage]: more.\n\n- [@guide § Usage] first\n")
+    assert out.startswith("Text[^1]: more.\n\n- [^1] first\n")
+
+
+def test_claim_mark_shows_its_verdict(fixture_site):
+    out = _expand(fixture_site, "See [claim:c01].\n")
+    assert 'class="claim-chip verdict-confirmed"' in out and ">C01 confirmed</a>" in out
+
+
+def test_nav_gets_generated_pages(fixture_site):
     nav = [{"Home": "index.md"}, {"Seed": ["seed/index.md"]}, {"Components": ["components/index.md"]}]
-    assert site.nav_with_generated(nav, model) == [
+    assert build.nav(fixture_site, nav) == [
         {"Home": "index.md"},
         {"Seed": ["seed/index.md", {"Claim ledger": "seed/claims.md"}]},
-        {"Components": ["components/index.md", {"tool": "components/tool.md"}, {"lib": "components/lib.md"}]},
+        {"Components": ["components/index.md", {"Management": [{"tool": "components/tool.md"}]},
+                        {"Memory": [{"lib": "components/lib.md"}]}]},
     ]
 
 
-# -- decisions -------------------------------------------------------------------
+# -- tooltips ----------------------------------------------------------------------------
 
-def test_decision_front_matter_is_required():
-    with pytest.raises(DataError, match=r"^docs/decisions/0009-x.md:2: status: expected one of"):
-        decisions.read("decisions/0009-x.md", "---\nstatus: maybe\ndate: 2026-01-01\n---\n# X\n")
+def test_tooltips_mark_running_text_only():
+    html = ('<h2 id="ct">CT here</h2><p>A CT and <code>CT</code> and <a href="#">CT</a>, CT-like, CTs, '
+            'a.CT and CT.</p><svg><text>CT</text></svg>')
+    out = htmlfix.add_tooltips(html, {"CT": 'Con"tainer <b>'})
+    abbr = '<abbr title="Con&quot;tainer &lt;b&gt;">CT</abbr>'
+    assert out == ('<h2 id="ct">CT here</h2><p>A ' + abbr + ' and <code>CT</code> and <a href="#">CT</a>, CT-like, '
+                   'CTs, a.CT and ' + abbr + '.</p><svg><text>CT</text></svg>')
+
+
+def test_tooltips_keep_the_rest_of_the_html():
+    html = '<p>a &amp; b &#8594; <br/><img src="x.png" alt="CT"><!-- CT --></p>'
+    assert htmlfix.add_tooltips(html, {"CT": "Container"}) == html
+
+
+# -- decisions ---------------------------------------------------------------------------
+
+def _decision(path: str, status: str, date: str, title: str) -> decisions.Decision:
+    page = Page(path, f"docs/{path}", {"status": status, "date": date}, f"# {title}\n", 5, {"status": 2, "date": 3})
+    return decisions.read(page)
 
 
 def test_decision_index():
-    recs = [decisions.read("decisions/0002-b.md", "---\nstatus: accepted\ndate: 2026-01-02\n---\n# Bee { #b }\n"),
-            decisions.read("decisions/0001-a.md", "---\nstatus: proposed\ndate: 2026-01-01\n---\n# Ay\n")]
+    recs = [_decision("decisions/0002-b.md", "accepted", "2026-01-02", "Bee { #b }"),
+            _decision("decisions/0001-a.md", "proposed", "2026-01-01", "Ay")]
     assert decisions.index_table(recs, "decisions/index.md") == (
         "| No. | Decision | Status | Date |\n| --- | --- | --- | --- |\n"
         "| [0001](0001-a.md) | [Ay](0001-a.md) | proposed | 2026-01-01 |\n"
         "| [0002](0002-b.md) | [Bee](0002-b.md) | accepted | 2026-01-02 |")
 
 
-# -- JSON Schema -------------------------------------------------------------------
+# -- generated artefacts in the repository -------------------------------------------------
 
 def test_committed_schema_files_are_current():
     for name, text in render_all().items():
@@ -132,3 +256,19 @@ def test_committed_schema_files_are_current():
 def test_schema_files_are_json():
     for name, text in render_all().items():
         assert json.loads(text)["$id"] == name
+
+
+def test_typed_records_are_current():
+    committed = (ROOT / "study" / "records.py").read_text(encoding="utf-8")
+    assert committed == typegen.render(), "run: python -m study types"
+
+
+def test_typed_records_name_every_field():
+    """Each record's TypedDict lists exactly the fields the schema declares."""
+    from study import records
+    from study.schema import COLLECTIONS
+
+    for coll in COLLECTIONS:
+        typed = getattr(records, coll.item.name)
+        assert list(typed.__annotations__) == list(coll.item.fields), coll.name
+        assert re.fullmatch(r"[A-Z][A-Za-z]+", coll.item.name)

@@ -1,27 +1,27 @@
-"""Citations: links from any page to the bibliography and into sources."""
+"""Citations: numbered markers in the text, the full references at the page's end.
+
+Every citation on a page, from a hand-written shortcut or from generated
+evidence, goes through one `Refs` object. A run of citations becomes one
+marker (a footnote, which the theme shows as a tooltip on hover, focus and
+tap); the same citations cited twice share a number. The page then ends with
+its sources: the commit of each repository cited, stated once, and every
+footnote with its links into the exact lines.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
+from study import routes
+from study.records import Evidence, Source
 from study.render import md
 
-BIBLIOGRAPHY = "reference/bibliography.md"
+Model = Any  # study.model.Model; kept loose here to avoid an import cycle
 
 
-def source_anchor(source_id: str) -> str:
-    return f"src-{source_id}"
-
-
-def source_link(page: str, source_id: str) -> str:
-    """[id] linking to the source's entry in the bibliography."""
-    target = md.relative(page, BIBLIOGRAPHY, source_anchor(source_id))
-    return md.link(md.text(source_id), target)
-
-
-def sources_list(page: str, source_ids: list[str]) -> str:
-    return ", ".join(source_link(page, s) for s in source_ids)
-
-
-def permalink(source, path: str | None = None, lines: str | None = None, commit_page: bool = False) -> str | None:
+def permalink(source: Source, path: str | None = None, lines: str | None = None,
+              commit_page: bool = False) -> str | None:
     """A URL pinned to the source's commit, or the source's own URL."""
     if "repo" not in source:
         return source.get("url")
@@ -38,28 +38,102 @@ def permalink(source, path: str | None = None, lines: str | None = None, commit_
     return f"{base}/blob/{source['commit']}/{path}{anchor}"
 
 
-def locator(source, item) -> str:
-    """Human-readable 'where': path and lines, or the section."""
+def source_link(page: str, source_id: str) -> str:
+    """[id] linking to the source's entry in the bibliography."""
+    target = routes.relative(page, routes.BIBLIOGRAPHY, routes.source_anchor(source_id))
+    return md.link(md.text(source_id), target)
+
+
+def sources_list(page: str, source_ids: Iterable[str]) -> str:
+    return ", ".join(source_link(page, s) for s in source_ids)
+
+
+def commit_link(source: Source) -> str:
+    return md.link(md.code(source["commit"][:12]), permalink(source) or "")
+
+
+def _spot(source: Source, item: Evidence) -> str:
+    """Where in the source: a linked path and line range, or the section."""
     if "repo" in source and "section" in item and "path" not in item:
-        return f"{md.text('§ ' + item['section'])} @ {md.code(source['commit'][:12])}"
+        return md.link(md.text("§ " + item["section"]), permalink(source, commit_page=True) or "")
     if "repo" in source:
         path = item.get("path") or source.get("path", "")
         lines = item.get("lines")
-        where = f"{path}:{lines}" if lines else path
-        return f"{md.code(where)} @ {md.code(source['commit'][:12])}"
+        where = md.code(f"{path}:{lines}" if lines else path)
+        return md.link(where, permalink(source, path, lines) or "")
     return md.text(f"§ {item['section']}") if item.get("section") else ""
 
 
-def evidence(page: str, model, item) -> str:
-    """One evidence item: bibliography link, then a pinned link to the spot."""
+def evidence_text(page: str, model: Model, item: Evidence) -> str:
+    """One evidence item in full: bibliography link, the linked spot, and the note."""
     source = model.get("sources", item["source"])
-    where = locator(source, item)
-    commit_only = "repo" in source and "section" in item and "path" not in item
-    target = permalink(source, item.get("path"), item.get("lines"), commit_page=commit_only)
-    spot = md.link(where, target) if target and where else where
-    parts = [source_link(page, item["source"])]
+    text = source_link(page, item["source"])
+    spot = _spot(source, item)
     if spot:
-        parts.append(spot)
+        text += f" {spot}"
     if item.get("note"):
-        parts.append(md.rich(item["note"]))
-    return " ".join(parts[:2]) + (f": {parts[2]}" if len(parts) > 2 else "")
+        text += f": {md.rich(item['note'])}"
+    return text
+
+
+class Refs:
+    """The citations of one page."""
+
+    def __init__(self, model: Model, page: str):
+        self.model = model
+        self.page = page
+        self._numbers: dict[str, int] = {}
+        self._texts: list[str] = []
+        self._repositories: dict[str, Source] = {}
+        self.commits_stated = False
+
+    def marker(self, texts: list[str]) -> str:
+        """A footnote marker for one run of citations, given as full Markdown texts."""
+        text = "; ".join(texts)
+        if text not in self._numbers:
+            self._texts.append(text)
+            self._numbers[text] = len(self._texts)
+        return f"[^{self._numbers[text]}]"
+
+    def _remember(self, source_id: str) -> None:
+        source = self.model.get("sources", source_id)
+        if "repo" in source:
+            self._repositories[source_id] = source
+
+    def evidence(self, items: list[Evidence]) -> str:
+        """One marker for a list of evidence items."""
+        for item in items:
+            self._remember(item["source"])
+        return self.marker([evidence_text(self.page, self.model, item) for item in items])
+
+    def item(self, item: Evidence) -> str:
+        self._remember(item["source"])
+        return evidence_text(self.page, self.model, item)
+
+    def full(self, items: list[Evidence]) -> list[str]:
+        """Evidence items written out in full (for lists that are the evidence itself)."""
+        return [self.item(i) for i in items]
+
+    @property
+    def count(self) -> int:
+        return len(self._texts)
+
+    def commits_sentence(self) -> str:
+        """The commits of the repositories cited so far, stated once for the page."""
+        self.commits_stated = True
+        if not self._repositories:
+            return "No code is cited on this page."
+        commits = ", ".join(f"{source_link(self.page, sid)} at {commit_link(src)}"
+                            for sid, src in sorted(self._repositories.items()))
+        return f"Code is cited at these commits: {commits}."
+
+    def section(self, heading: bool = True) -> str:
+        """The page's sources: cited commits once, then every footnote."""
+        if not self._texts and not (self._repositories and not self.commits_stated):
+            return ""
+        out = ["## Sources { #sources }", ""] if heading else []
+        if self._repositories and not self.commits_stated:
+            # Search finds the sources in the bibliography, not at the foot of every page.
+            out += [f'<p class="study-commits" data-search-exclude markdown>{self.commits_sentence()}</p>', ""]
+        out += [f"[^{n}]: {text}" for n, text in enumerate(self._texts, start=1)]
+        return "\n".join(out) + "\n"

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
-from study.render import cite, md
+from study import routes
+from study.records import Claim
+from study.render import badges, md
+from study.render.cite import Refs
 from study.schema import VERDICTS
 
-LEDGER = "seed/claims.md"
+Model = Any
+TITLE = "Claim ledger"
 
 VERDICT_TEXT = {
     "confirmed": "The primary sources support the claim as stated.",
@@ -17,60 +22,57 @@ VERDICT_TEXT = {
 }
 
 
-def badge(verdict: str) -> str:
-    return f'<span class="verdict verdict-{verdict}">{verdict}</span>'
-
-
-def counts(model) -> Counter:
+def counts(model: Model) -> Counter[str]:
     return Counter(c["verdict"] for c in model.claims)
 
 
-def verdict_summary(model, page: str) -> str:
+def verdict_summary(model: Model, page: str) -> str:
     """One line with the number of claims per verdict, each linking to its group."""
     found = counts(model)
-    parts = [f"{md.link(badge(v), md.relative(page, LEDGER, v))} {found.get(v, 0)}" for v in VERDICTS]
+    parts = [f"{md.link(badges.verdict(v), routes.relative(page, routes.LEDGER, v))} {found.get(v, 0)}"
+             for v in VERDICTS]
     n = len(model.claims)
     return f"{n} claim{'' if n == 1 else 's'}: " + " · ".join(parts)
 
 
-def _number(claim) -> str:
-    return claim["id"].upper()
+def _page_links(page: str, targets: list[str], titles: dict[str, str]) -> str:
+    return ", ".join(md.link(md.text(titles.get(t.split("#")[0], t)), routes.relative(page, t)) for t in targets)
 
 
-def _page_links(page: str, targets, titles: dict[str, str]) -> str:
-    return ", ".join(md.link(md.text(titles.get(t.split("#")[0], t)), md.relative(page, t)) for t in targets)
+def _claim_section(refs: Refs, claim: Claim, titles: dict[str, str]) -> list[str]:
+    out = [f"### {claim['id'].upper()} {{ #{routes.claim_anchor(claim['id'])} }}", ""]
+    # The German sentences are searchable on the seed page, where they stand in the article.
+    out += [md.unsearched("\n".join(f"> {md.text(q)}" for q in claim["quote"]))]
+    out += ["", f"**In English:** {md.rich(claim['english'])}", "",
+            f"**Verdict:** {badges.verdict(claim['verdict'])} {md.rich(claim['explanation'])}", "",
+            f'???+ quote "Evidence ({len(claim["evidence"])})"', ""]
+    out += [f"    - {text}" for text in refs.full(claim["evidence"])]
+    out += ["", f"**Discussed on:** {_page_links(refs.page, claim['pages'], titles)}", ""]
+    return out
 
 
-def ledger(model, titles: dict[str, str] | None = None, page: str = LEDGER) -> str:
-    titles = titles or {}
-    out = [
-        "# Claim ledger { #claim-ledger }",
-        "",
-        "Each claim the seed article makes, in the seed's order, with our verdict and the "
-        "evidence for it. Verdicts mean:",
-        "",
-    ]
-    out += [f"- {badge(v)}: {VERDICT_TEXT[v]}" for v in VERDICTS]
-    out += ["", verdict_summary(model, page), "", "## All claims { #all-claims }", ""]
-    rows = []
-    for claim in model.claims:
-        rows.append([
-            md.link(_number(claim), f"#{claim['id']}"),
-            badge(claim["verdict"]),
-            md.rich(claim["english"]),
-            _page_links(page, claim["pages"], titles),
-        ])
-    out.append(md.table(["Claim", "Verdict", "What the seed says (our translation)", "Discussed on"], rows))
+def ledger(refs: Refs, titles: dict[str, str], rules: str = "") -> str:
+    """The ledger page; `rules` is the grading rules' Markdown, placed before the claims."""
+    model, page = refs.model, refs.page
+    out = [f"# {TITLE} {{ #claim-ledger }}", "",
+           "Each claim the seed article makes, in the seed's order, with our verdict and the "
+           "evidence for it. Verdicts mean:", ""]
+    out += [f"- {badges.verdict(v)}: {VERDICT_TEXT[v]}" for v in VERDICTS]
+    out += ["", rules, ""] if rules else [""]
+    out += [verdict_summary(model, page), "", "## All claims { #all-claims }", ""]
+    rows = [[md.link(c["id"].upper(), f"#{routes.claim_anchor(c['id'])}"), badges.verdict(c["verdict"]),
+             md.rich(c["english"]), _page_links(page, c["pages"], titles)] for c in model.claims]
+    # Each row is repeated, with its evidence, in the claim's own section below.
+    table = md.table(["Claim", "Verdict", "What the seed says (our translation)", "Discussed on"], rows)
+    out.append(md.unsearched(table))
     for verdict in VERDICTS:
         group = [c for c in model.claims if c["verdict"] == verdict]
         out += ["", f"## {verdict.capitalize()} {{ #{verdict} }}", ""]
         if not group:
             out.append(f"No claim is {verdict}.")
         for claim in group:
-            out += [f"### {_number(claim)} {{ #{claim['id']} }}", ""]
-            out += [f"> {md.text(q)}" for q in claim["quote"]]
-            out += ["", f"**In English:** {md.rich(claim['english'])}", "",
-                    f"**Verdict:** {badge(claim['verdict'])} {md.rich(claim['explanation'])}", "", "**Evidence:**", ""]
-            out += [f"- {cite.evidence(page, model, e)}" for e in claim["evidence"]]
-            out += ["", f"**Discussed on:** {_page_links(page, claim['pages'], titles)}", ""]
+            out += _claim_section(refs, claim, titles)
     return "\n".join(out) + "\n"
+
+
+PAGE_TEMPLATE = "<!-- study:claim-ledger -->\n"

@@ -2,76 +2,69 @@
 
 from __future__ import annotations
 
-from study.render import cite, md
+from typing import Any
 
-INDEX = "components/index.md"
+from study import routes
+from study.records import Component, Interface
+from study.render import badges, cite, md
+from study.render.cite import Refs
+
+Model = Any
 
 
-def page_path(comp) -> str:
-    return f"components/{comp['id']}.md"
-
-
-def short_name(comp) -> str:
-    """A component's name without its parenthesised gloss, for tables and diagram boxes."""
+def short_name(comp: Component) -> str:
+    """A component's name without its parenthesised gloss, for tables, links and diagram boxes."""
     return comp["name"].split(" (")[0]
 
 
-def _first_sentence(value: str) -> str:
+def first_sentence(value: str) -> str:
     head, dot, _ = value.partition(". ")
     return head + ("." if dot else "")
 
 
-def _license(comp) -> str:
+def _license(comp: Component) -> str:
     lic = comp.get("license")
     return md.text(lic["spdx"]) if lic else "n/a"
 
 
-def index_table(model, page: str = INDEX) -> str:
-    rows = []
-    for comp in model.components:
-        name = md.link(md.text(comp["name"]), md.relative(page, page_path(comp)))
-        rows.append([
-            name,
-            md.text(comp["layer"]),
-            md.text(comp["area"]),
-            md.text(", ".join(comp["languages"])),
-            _loc_total(comp),
-            _license(comp),
-            _python_verdict(page, model, comp),
-            md.rich(_first_sentence(comp["role"])),
-        ])
-    return md.table(["Component", "Layer", "Area", "Languages", "Lines at 7.0", "Licence", "Python", "Responsibility"], rows)
+def link(page: str, comp: Component, text: str = "") -> str:
+    return md.link(md.text(text or short_name(comp)), routes.relative(page, routes.component(comp["id"])))
 
 
-def _python_verdict(page: str, model, comp) -> str:
-    entry = next((b for b in model.records.get("buildability", []) if b["component"] == comp["id"]), None)
+def verdict_of(model: Model, comp_id: str) -> Any:
+    return next((b for b in model.buildability if b["component"] == comp_id), None)
+
+
+def _verdict_badge(model: Model, page: str, comp: Component) -> str:
+    entry = verdict_of(model, comp["id"])
     if entry is None:
         return "n/a"
-    return md.link(md.text(entry["verdict"]), md.relative(page, "planning/buildability.md", comp["id"]))
+    target = routes.relative(page, routes.BUILDABILITY, comp["id"])
+    return md.link(badges.plan(entry["verdict"]), target)
 
 
-def _loc_total(comp) -> str:
-    """Lines of code at the release-era commit, or a dash when none were counted."""
-    for entry in comp.get("loc", []):
-        if entry["source"] == comp.get("release"):
-            total = f"{sum(entry['counts'].values()):,}"
-            return f"{total} (partial)" if entry.get("scope") else total
-    return "n/a"
+def index_table(model: Model, page: str = routes.COMPONENTS) -> str:
+    """One row per component: name, area, responsibility and Python verdict; the rest is on its page."""
+    rows = [[link(page, comp), md.text(comp["area"]), md.rich(first_sentence(comp["role"])),
+             _verdict_badge(model, page, comp)] for comp in model.components]
+    # Each responsibility opens the component's own page, where a search finds it.
+    return md.unsearched(md.table(["Component", "Area", "Responsibility", "Python"], rows))
 
 
-def interface_matrix(model, page: str = INDEX) -> str:
+def interface_matrix(model: Model, page: str = routes.COMPONENTS) -> str:
     """Every interface as a row: provider, kind, name, and who uses it."""
     rows = []
     for comp in model.components:
         for iface in comp.get("interfaces", []):
-            users = ", ".join(_comp_link(page, model, c) for c in iface.get("consumers", [])) or "outside users"
-            anchor = f"{md.relative(page, page_path(comp))}#provides"
+            users = ", ".join(link(page, model.get("components", c)) for c in iface.get("consumers", []))
+            anchor = routes.relative(page, routes.component(comp["id"]), routes.PROVIDES)
             rows.append([md.link(md.text(short_name(comp)), anchor), md.text(iface["kind"]),
-                         md.code(iface["name"]), users])
-    return md.table(["Provider", "Kind", "Interface", "Used by"], rows)
+                         md.code(iface["name"]), users or "outside users"])
+    # Every row is also on its provider's page, which is what a search should find.
+    return md.unsearched(md.table(["Provider", "Kind", "Interface", "Used by"], rows))
 
 
-def consumed(model, comp) -> list[tuple[dict, dict]]:
+def consumed(model: Model, comp: Component) -> list[tuple[Component, Interface]]:
     """(provider, interface) pairs that list comp among their consumers."""
     return [
         (other, iface)
@@ -81,108 +74,127 @@ def consumed(model, comp) -> list[tuple[dict, dict]]:
     ]
 
 
-def _comp_link(page: str, model, comp_id: str) -> str:
-    comp = model.get("components", comp_id)
-    return md.link(md.text(comp["name"]), md.relative(page, page_path(comp)))
+def loc_total(comp: Component) -> str:
+    """Lines of code at the release-era commit, or n/a when none were counted."""
+    for entry in comp.get("loc", []):
+        if entry["source"] == comp.get("release"):
+            total = f"{sum(entry['counts'].values()):,}"
+            return f"{total} (partial)" if entry.get("scope") else total
+    return "n/a"
 
 
-def _evidence_list(page: str, model, items) -> str:
-    return "; ".join(cite.evidence(page, model, e) for e in items)
+def _code_rows(refs: Refs, comp: Component) -> list[list[str]]:
+    rows = []
+    for key, label in (("release", "Release-era code"), ("head", "Newest code seen")):
+        if comp.get(key):
+            src = refs.model.get("sources", comp[key])  # type: ignore[literal-required]
+            when = f" ({md.text(src['date'])})" if src.get("date") else ""
+            rows.append([label, f"{md.code(src['repo'])} at {cite.commit_link(src)}{when}, "
+                                f"{cite.source_link(refs.page, src['id'])}"])
+    return rows
 
 
-def _facts(page: str, model, comp) -> list[str]:
+def _facts(refs: Refs, comp: Component) -> str:
+    lic = comp.get("license")
     rows = [
         ["Layer", md.text(comp["layer"])],
         ["Area", md.text(comp["area"])],
         ["Languages", md.text(", ".join(comp["languages"]))],
-        ["Licence", _license(comp) + (f" ({md.code(comp['license']['file'])})" if comp.get("license", {}).get("file") else "")],
+        ["Licence", _license(comp) + (f" ({md.code(lic['file'])})" if lic and lic.get("file") else "")],
+        ["Lines at 7.0", loc_total(comp)],
+        ["Python rebuild", _verdict_badge(refs.model, refs.page, comp)],
     ]
     if comp.get("part_of"):
-        rows.append(["Part of", _comp_link(page, model, comp["part_of"])])
-    for key, label in (("release", "Release-era code"), ("head", "Newest code seen")):
-        if comp.get(key):
-            src = model.get("sources", comp[key])
-            when = f" ({md.text(src['date'])})" if src.get("date") else ""
-            rows.append([label, f"{md.code(src['repo'])} at {md.link(md.code(src['commit'][:12]), cite.permalink(src))}{when}, {cite.source_link(page, src['id'])}"])
-    return [md.table(["Fact", "Value"], rows)]
+        rows.append(["Part of", link(refs.page, refs.model.get("components", comp["part_of"]))])
+    # Facts in a table, found through the component's name rather than searched for.
+    return md.unsearched(md.table(["Fact", "Value"], rows + _code_rows(refs, comp)))
 
 
-def _loc(page: str, model, comp) -> list[str]:
+def _loc(refs: Refs, comp: Component) -> list[str]:
     if not comp.get("loc"):
-        return ["", f"Lines of code: not counted. {md.rich(comp['loc_note'])}"] if comp.get("loc_note") else []
+        if not comp.get("loc_note"):
+            return []
+        return ["", md.unsearched(f"Lines of code: not counted. {md.rich(comp['loc_note'])}")]
     rows = []
     for entry in comp["loc"]:
-        src = model.get("sources", entry["source"])
+        src = refs.model.get("sources", entry["source"])
         counts = ", ".join(f"{md.text(lang)} {n:,}" for lang, n in entry["counts"].items())
-        total = sum(entry["counts"].values())
         scope = f" (only {', '.join(md.code(p) for p in entry['scope'])})" if entry.get("scope") else ""
         note = f"<br>{md.rich(entry['note'])}" if entry.get("note") else ""
-        rows.append([f"{md.link(md.code(src['commit'][:12]), cite.permalink(src))} ({md.text(src.get('date', ''))})",
-                     f"{total:,}", counts + scope + note])
-    return ["", "Lines of code (non-blank, comments included; counted by `scripts/loc.py`):", "",
-            md.table(["Commit", "Total", "By language"], rows)]
+        rows.append([f"{cite.commit_link(src)} ({md.text(src.get('date', ''))})",
+                     f"{sum(entry['counts'].values()):,}", counts + scope + note])
+    return ["", md.unsearched("Lines of code (non-blank, comments included; counted by `scripts/loc.py`):\n\n"
+                              + md.table(["Commit", "Total", "By language"], rows))]
 
 
-def summary(model, comp, page: str | None = None) -> str:
+def summary(refs: Refs, comp: Component) -> str:
     """Title, responsibility and facts: the top of a component page."""
-    page = page or page_path(comp)
     out = [f"# {md.text(comp['name'])} {{ #{comp['id']} }}", "", md.rich(comp["role"]), "",
-           "## At a glance { #facts }", ""]
-    out += _facts(page, model, comp) + _loc(page, model, comp)
+           "## At a glance { #facts }", "", _facts(refs, comp), *_loc(refs, comp)]
     return "\n".join(out) + "\n"
 
 
-def details(model, comp, page: str | None = None) -> str:
-    """Entry points, interfaces, claims, later changes, open questions, sources."""
-    page = page or page_path(comp)
-    out = []
-    release = model.get("sources", comp["release"]) if comp.get("release") else None
-    if comp.get("entry_points"):
-        out += ["## Entry points { #entry-points }", ""]
-        for path in comp["entry_points"]:
-            item = md.code(path)
-            if release:
-                item = md.link(item, cite.permalink(release, path))
-            out.append(f"- {item}")
-        out.append("")
+def _entry_points(refs: Refs, comp: Component) -> list[str]:
+    if not comp.get("entry_points"):
+        return []
+    release = refs.model.get("sources", comp["release"]) if comp.get("release") else None
+    out = ["## Entry points { #entry-points }", ""]
+    for path in comp["entry_points"]:
+        item = md.code(path)
+        out.append(f"- {md.link(item, cite.permalink(release, path) or '') if release else item}")
+    return out + [""]
 
+
+def _unsearched_cell(markdown: str) -> str:
+    return f'<span data-search-exclude markdown>{markdown}</span>'
+
+
+def _interfaces(refs: Refs, comp: Component) -> list[str]:
+    page, model = refs.page, refs.model
+    out = ["## Interfaces provided { #provides }", ""]
     provided = comp.get("interfaces", [])
-    out += ["## Interfaces provided { #provides }", ""]
     if provided:
-        rows = [[
-            md.text(i["kind"]), md.code(i["name"]), md.rich(i["description"]),
-            ", ".join(_comp_link(page, model, c) for c in i.get("consumers", [])) or "n/a",
-            _evidence_list(page, model, i["evidence"]),
-        ] for i in provided]
-        out.append(md.table(["Kind", "Name", "What passes", "Used by", "Evidence"], rows))
+        # The interface's name is indexed for search; what passes over it is explained on the page.
+        rows = [[md.text(i["kind"]), md.code(i["name"]), _unsearched_cell(md.rich(i["description"])),
+                 _unsearched_cell(", ".join(link(page, model.get("components", c))
+                                            for c in i.get("consumers", [])) or "n/a"),
+                 refs.evidence(i["evidence"])] for i in provided]
+        out.append(md.table(["Kind", "Name", "What passes", "Used by", "Source"], rows))
     else:
         out.append("None recorded.")
-
-    used = consumed(model, comp)
     out += ["", "## Interfaces consumed { #consumes }", ""]
+    used = consumed(model, comp)
     if used:
-        rows = [[md.text(i["kind"]), md.code(i["name"]), _comp_link(page, model, p["id"]), md.rich(i["description"])]
-                for p, i in used]
-        out.append(md.table(["Kind", "Name", "Provided by", "What passes"], rows))
+        rows = [[md.text(i["kind"]), md.code(i["name"]), link(page, p), md.rich(i["description"])] for p, i in used]
+        # Each row is also in its provider's table of interfaces provided.
+        out.append(md.unsearched(md.table(["Kind", "Name", "Provided by", "What passes"], rows)))
     else:
         out.append("None recorded.")
+    return out
 
-    claims = [c for c in model.claims if comp["id"] in c.get("components", [])]
-    if claims:
-        out += ["", "## Seed claims { #claims }", ""]
-        for claim in claims:
-            target = md.relative(page, "seed/claims.md", claim["id"])
-            out.append(f"- {md.link(claim['id'].upper(), target)} ({md.text(claim['verdict'])}): {md.rich(claim['english'])}")
 
+def _claims(refs: Refs, comp: Component) -> list[str]:
+    claims = [c for c in refs.model.claims if comp["id"] in c.get("components", [])]
+    if not claims:
+        return []
+    # The claims themselves are searchable in the claim ledger.
+    return ["", "## Seed claims { #claims }", "", md.unsearched("\n".join(
+        f"- {badges.claim_mark(refs.page, c)} {md.rich(c['english'])}" for c in claims))]
+
+
+def details(refs: Refs, comp: Component) -> str:
+    """Entry points, interfaces, claims, later changes, open questions, sources."""
+    out = _entry_points(refs, comp) + _interfaces(refs, comp) + _claims(refs, comp)
     if comp.get("changes_after"):
         out += ["", "## After 7.0 { #after }", "", md.rich(comp["changes_after"])]
     if comp.get("open_questions"):
         out += ["", "## Open questions { #open-questions }", ""]
         out += [f"- {md.rich(q)}" for q in comp["open_questions"]]
-    out += ["", "## Sources { #sources }", "", cite.sources_list(page, comp["sources"]) + "."]
+    out += ["", "## Sources { #sources }", "",
+            md.unsearched(f"Described from: {cite.sources_list(refs.page, comp['sources'])}.")]
     return "\n".join(out) + "\n"
 
 
-def component_page(model, comp) -> str:
-    """A whole page, for components without a hand-written explanation."""
-    return summary(model, comp) + "\n" + details(model, comp)
+def page_template(comp: Component) -> str:
+    """A generated component page: the same placeholders a hand-written one holds."""
+    return f"<!-- study:component-summary {comp['id']} -->\n\n<!-- study:component-details {comp['id']} -->\n"

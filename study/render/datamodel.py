@@ -9,9 +9,9 @@ from study.spec import SCALARS, Field
 
 def _kind(spec: Field) -> str:
     if spec.kind == "list":
-        return f"list of {_kind(spec.item)}"
+        return f"list of {_kind(spec.inner)}"
     if spec.kind == "mapping":
-        return f"mapping to {_kind(spec.item)}"
+        return f"mapping to {_kind(spec.inner)}"
     if spec.kind == "object":
         return "record"
     if spec.kind == "ref":

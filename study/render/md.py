@@ -9,7 +9,6 @@ Values may mark code with backticks; those spans become code spans.
 from __future__ import annotations
 
 import html
-import posixpath
 import re
 from urllib.parse import quote
 
@@ -50,11 +49,6 @@ def rich(value: str) -> str:
     return "".join(code(p) if i % 2 else text(p) for i, p in enumerate(parts))
 
 
-def cell(value: str) -> str:
-    """A table cell; the pipe is already escaped by text()."""
-    return rich(value)
-
-
 def url(value: str) -> str:
     """A URL safe inside Markdown link parentheses."""
     return quote(value, safe=":/?#[]@!$&'*+,;=%~-._")
@@ -64,13 +58,6 @@ def link(label_md: str, target: str) -> str:
     return f"[{label_md}]({url(target)})"
 
 
-def relative(from_page: str, to_page: str, anchor: str = "") -> str:
-    """Link target from one docs page to another (both docs-relative .md paths)."""
-    base = posixpath.dirname(from_page)
-    rel = posixpath.relpath(to_page, base or ".")
-    return f"{rel}#{anchor}" if anchor else rel
-
-
 def table(headers: list[str], rows: list[list[str]]) -> str:
     """A Markdown table; cells must already be Markdown."""
     lines = ["| " + " | ".join(headers) + " |", "|" + "|".join(" --- " for _ in headers) + "|"]
@@ -78,6 +65,6 @@ def table(headers: list[str], rows: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
-def slug(value: str) -> str:
-    """A stable anchor id from a term."""
-    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
+def unsearched(markdown: str) -> str:
+    """Markdown kept out of the search index: lists and tables that repeat what another page indexes."""
+    return f'<div class="study-unsearched" data-search-exclude markdown>\n\n{markdown}\n\n</div>'

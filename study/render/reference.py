@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
+from study import routes
+from study.records import Source
 from study.render import cite, md
 from study.schema import SOURCE_KINDS
+
+Model = Any
+BIBLIOGRAPHY_TITLE = "Bibliography"
+GLOSSARY_TITLE = "Glossary"
 
 _KIND_TITLES = {
     "seed": "The seed",
@@ -23,26 +30,27 @@ _KIND_TITLES = {
 }
 
 
-def citations(model) -> dict[str, list[tuple[str, str]]]:
+def citations(model: Model) -> dict[str, list[tuple[str, str]]]:
     """Where each source is cited: source id -> [(label, docs page)]."""
     cited = defaultdict(list)
     for claim in model.claims:
         for item in claim["evidence"]:
-            cited[item["source"]].append((f"claim {claim['id']}", f"seed/claims.md#{claim['id']}"))
+            anchor = routes.claim_anchor(claim["id"])
+            cited[item["source"]].append((f"claim {claim['id']}", f"{routes.LEDGER}#{anchor}"))
     for comp in model.components:
         refs = set(comp["sources"]) | {comp.get("release"), comp.get("head")}
         for iface in comp.get("interfaces", []):
             refs |= {e["source"] for e in iface["evidence"]}
         for source_id in refs - {None}:
-            cited[source_id].append((comp["name"], f"components/{comp['id']}.md"))
+            cited[source_id].append((comp["name"], routes.component(comp["id"])))
     for term in model.glossary:
         for source_id in term["sources"]:
-            cited[source_id].append((term["term"], f"reference/glossary.md#{glossary_anchor(term)}"))
+            cited[source_id].append((term["term"], f"{routes.GLOSSARY}#{routes.term_anchor(term['term'])}"))
     return {k: sorted(set(v)) for k, v in cited.items()}
 
 
-def _source_entry(page: str, source, cited_by) -> str:
-    head = f'<span id="{cite.source_anchor(source["id"])}"></span>{md.code(source["id"])}: '
+def _source_entry(page: str, source: Source, cited_by: list[tuple[str, str]]) -> str:
+    head = f'<span id="{routes.source_anchor(source["id"])}"></span>{md.code(source["id"])}: '
     title = md.text(source["title"])
     if source.get("url"):
         title = md.link(title, source["url"])
@@ -52,25 +60,29 @@ def _source_entry(page: str, source, cited_by) -> str:
     if source.get("date"):
         bits.append(md.text(source["date"]))
     if "repo" in source:
-        bits.append(f"{md.code(source['repo'])} at {md.link(md.code(source['commit'][:12]), cite.permalink(source))}")
+        bits.append(f"{md.code(source['repo'])} at {cite.commit_link(source)}")
     if source.get("path"):
         bits.append(md.code(source["path"]))
     entry = head + ". ".join(bits) + "."
     if source.get("note"):
-        entry += f" {md.rich(source['note'])}"
+        entry += f' <span data-search-exclude>{md.rich(source["note"])}</span>'
     if cited_by:
-        links = ", ".join(md.link(md.text(label), md.relative(page, target)) for label, target in cited_by)
-        entry += f" *Cited by:* {links}."
+        links = ", ".join(md.link(md.text(label), routes.relative(page, target)) for label, target in cited_by)
+        entry += f' <span data-search-exclude>*Cited by:* {links}.</span>'
     return f"- {entry}"
 
 
-def bibliography(model, page: str = cite.BIBLIOGRAPHY) -> str:
+def _unsearched_list(entries: list[str]) -> str:
+    return md.unsearched("\n".join(entries))
+
+
+def bibliography(model: Model, page: str = routes.BIBLIOGRAPHY) -> str:
     cited = citations(model)
     by_kind = defaultdict(list)
     for source in model.sources:
         by_kind[source["kind"]].append(source)
     out = [
-        "# Bibliography { #bibliography }",
+        f"# {BIBLIOGRAPHY_TITLE} {{ #bibliography }}",
         "",
         f"Every fact in this study points to one of these {len(model.sources)} sources. "
         "Repository sources are pinned to a commit; paths and line numbers in citations "
@@ -80,25 +92,21 @@ def bibliography(model, page: str = cite.BIBLIOGRAPHY) -> str:
         if not by_kind[kind]:
             continue
         out += ["", f"## {_KIND_TITLES[kind]} {{ #{kind} }}", ""]
-        for source in sorted(by_kind[kind], key=lambda s: s["id"]):
-            out.append(_source_entry(page, source, cited.get(source["id"], [])))
+        # Sources are reached from the citations that point to them; the index keeps to the study itself.
+        out.append(_unsearched_list([_source_entry(page, source, cited.get(source["id"], []))
+                                     for source in sorted(by_kind[kind], key=lambda s: s["id"])]))
     return "\n".join(out) + "\n"
 
 
-def glossary_anchor(term) -> str:
-    return "term-" + md.slug(term["term"])
-
-
-def glossary(model, page: str = "reference/glossary.md") -> str:
+def glossary(model: Model, page: str = routes.GLOSSARY) -> str:
     out = [
-        "# Glossary { #glossary }",
+        f"# {GLOSSARY_TITLE} {{ #glossary }}",
         "",
         "Terms as this study uses them. Each term also shows its meaning as a tooltip "
         "wherever it appears on the site. This page is generated from `data/glossary.yaml`.",
     ]
     for term in sorted(model.glossary, key=lambda t: t["term"].lower()):
-        title = md.text(term["term"])
-        out += ["", f"## {title} {{ #{glossary_anchor(term)} }}", ""]
+        out += ["", f"## {md.text(term['term'])} {{ #{routes.term_anchor(term['term'])} }}", ""]
         definition = md.rich(term["definition"])
         if term.get("expansion"):
             definition = f"*{md.text(term['expansion'])}.* {definition}"
@@ -106,11 +114,14 @@ def glossary(model, page: str = "reference/glossary.md") -> str:
     return "\n".join(out) + "\n"
 
 
-def abbreviations(model) -> str:
-    """Abbreviation definitions appended to every page (the `abbr` extension)."""
-    lines = []
+def tooltips(model: Model) -> dict[str, str]:
+    """Glossary term -> its tooltip text (the expansion, or else the definition), as plain text."""
+    out = {}
     for term in model.glossary:
         tip = term.get("expansion") or term["definition"]
-        tip = " ".join(tip.replace("`", "").split())
-        lines.append(f"*[{term['term']}]: {tip}")
-    return "\n".join(lines)
+        out[term["term"]] = " ".join(tip.replace("`", "").split())
+    return out
+
+
+BIBLIOGRAPHY_TEMPLATE = "<!-- study:bibliography -->\n"
+GLOSSARY_TEMPLATE = "<!-- study:glossary -->\n"

@@ -1,0 +1,77 @@
+"""The placeholders a hand-written page may hold, and what each one renders.
+
+Each entry connects a name to a pure render function. The argument rule says
+whether `<!-- study:NAME ARGUMENT -->` takes an argument; a wrong one stops the
+build with the page and line.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from study import decisions as adr
+from study import routes
+from study.expand import Expander, PageContext
+from study.render import claims, components, datamodel, flows, performance, plan, reference, seed, timeline, views
+from study.schema import AREAS
+
+
+def _component(ctx: PageContext, arg: str) -> Any:
+    """The component a placeholder is about: its argument, or the page's own name."""
+    ident = arg or routes.component_id(ctx.page)
+    if not ident:
+        raise ValueError("needs a component id outside the components folder")
+    return ctx.model.get("components", ident)
+
+
+def _area(arg: str) -> str:
+    if arg not in AREAS:
+        raise ValueError(f"unknown area '{arg}' (expected one of: {', '.join(AREAS)})")
+    return arg
+
+
+def _flow(ctx: PageContext, arg: str) -> str:
+    flow = ctx.model.get("flows", arg)
+    link = f"[all steps with their sources]({routes.relative(ctx.page, routes.flow(flow['id']))})"
+    return flows.figures(ctx.model, flow, ctx.page, ctx.next_figure) + f"\n\nThe flow's page lists {link}.\n"
+
+
+def _flow_page(ctx: PageContext, arg: str) -> str:
+    return flows.flow_page(ctx.refs, ctx.model.get("flows", arg), dict(ctx.site.titles))
+
+
+EXPANDERS: dict[str, Expander] = {
+    # Generated pages are made of placeholders too.
+    "bibliography": Expander(lambda ctx, arg: reference.bibliography(ctx.model, ctx.page)),
+    "glossary": Expander(lambda ctx, arg: reference.glossary(ctx.model, ctx.page)),
+    "claim-ledger": Expander(lambda ctx, arg: claims.ledger(ctx.refs, dict(ctx.site.titles))),
+    "flow-page": Expander(_flow_page, "required"),
+    # Placeholders of hand-written pages.
+    "components-table": Expander(lambda ctx, arg: components.index_table(ctx.model, ctx.page)),
+    "interface-matrix": Expander(lambda ctx, arg: components.interface_matrix(ctx.model, ctx.page)),
+    "component-summary": Expander(lambda ctx, arg: components.summary(ctx.refs, _component(ctx, arg)), "optional"),
+    "component-details": Expander(lambda ctx, arg: components.details(ctx.refs, _component(ctx, arg)), "optional"),
+    "verdict-summary": Expander(lambda ctx, arg: claims.verdict_summary(ctx.model, ctx.page)),
+    "flows-index": Expander(lambda ctx, arg: flows.index_list(ctx.model, ctx.page)),
+    "flow": Expander(_flow, "required"),
+    "area-map": Expander(lambda ctx, arg: views.area_map(ctx.model, _area(arg), ctx.page, ctx.next_figure()),
+                         "required"),
+    "layer-map": Expander(lambda ctx, arg: views.layer_map(ctx.model, ctx.page, ctx.next_figure())),
+    "context-map": Expander(lambda ctx, arg: views.context_map(ctx.model, ctx.page, ctx.next_figure())),
+    "actors-table": Expander(lambda ctx, arg: views.actors_table(ctx.refs)),
+    "timeline": Expander(lambda ctx, arg: timeline.timeline(ctx.refs)),
+    "buildability-matrix": Expander(lambda ctx, arg: plan.matrix(ctx.model, ctx.page)),
+    "buildability-details": Expander(lambda ctx, arg: plan.matrix_details(ctx.refs)),
+    "verdict-counts": Expander(lambda ctx, arg: plan.verdict_counts(ctx.model)),
+    "work-packages": Expander(lambda ctx, arg: plan.package_sections(ctx.refs)),
+    "phase-table": Expander(lambda ctx, arg: plan.phase_table(ctx.model, ctx.page)),
+    "work-package-graph": Expander(lambda ctx, arg: plan.graph(ctx.model, ctx.page, ctx.next_figure())),
+    "layout-comparison": Expander(lambda ctx, arg: performance.layouts(dict(ctx.site.layouts or {}) or None)),
+    "performance": Expander(lambda ctx, arg: performance.report(dict(ctx.site.benchmark or {}) or None)),
+    "seed-text": Expander(lambda ctx, arg: seed.page_body(ctx.model, ctx.page)),
+    "claim-list": Expander(lambda ctx, arg: seed.claim_list(ctx.model, ctx.page)),
+    "data-model": Expander(lambda ctx, arg: datamodel.reference()),
+    "decisions-index": Expander(lambda ctx, arg: adr.index_table(
+        [d for d in ctx.site.decisions if d.page.split("/")[0] == arg] if arg else list(ctx.site.decisions),
+        ctx.page), "optional"),
+}

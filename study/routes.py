@@ -1,0 +1,101 @@
+"""Every docs path and anchor the study generates or links to, in one place.
+
+Render modules ask here where a page lives and what its anchors are called,
+instead of spelling paths themselves; the collision checks in
+``study.pages`` read the same tables.
+"""
+
+from __future__ import annotations
+
+import functools
+import posixpath
+import re
+
+HOME = "index.md"
+SEED = "seed/index.md"
+LEDGER = "seed/claims.md"
+ARCHITECTURE = "architecture/index.md"
+COMPONENTS = "components/index.md"
+FLOWS = "flows/index.md"
+PLANNING = "planning/index.md"
+BUILDABILITY = "planning/buildability.md"
+WORK_PACKAGES = "planning/work-packages.md"
+DECISIONS = "decisions/index.md"
+BIBLIOGRAPHY = "reference/bibliography.md"
+GLOSSARY = "reference/glossary.md"
+DATA_MODEL = "reference/data.md"
+
+# Folders whose pages are one per record: a record id becomes a file name there.
+COMPONENT_DIR = "components"
+FLOW_DIR = "flows"
+
+
+def component(ident: str) -> str:
+    return f"{COMPONENT_DIR}/{ident}.md"
+
+
+def flow(ident: str) -> str:
+    return f"{FLOW_DIR}/{ident}.md"
+
+
+def component_id(page: str) -> str | None:
+    """The component a page under components/ is about, from its file name."""
+    folder, _, name = page.rpartition("/")
+    return name.removesuffix(".md") if folder == COMPONENT_DIR and name.endswith(".md") else None
+
+
+# -- anchors ------------------------------------------------------------------
+
+def source_anchor(source_id: str) -> str:
+    return f"src-{source_id}"
+
+
+def slug(value: str) -> str:
+    """A stable anchor id from a term."""
+    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
+
+
+def term_anchor(term: str) -> str:
+    return "term-" + slug(term)
+
+
+def claim_anchor(claim_id: str) -> str:
+    return claim_id
+
+
+def step_anchor(number: int) -> str:
+    return f"step-{number}"
+
+
+PROVIDES = "provides"  # the interfaces section of a component page
+
+
+@functools.lru_cache(maxsize=8192)
+def relative(from_page: str, to_page: str, anchor: str = "") -> str:
+    """Link target from one docs page to another (both docs-relative .md paths)."""
+    base = posixpath.dirname(from_page)
+    rel = posixpath.relpath(to_page, base or ".")
+    return f"{rel}#{anchor}" if anchor else rel
+
+
+# -- URLs of built pages ----------------------------------------------------------
+# Links inside raw HTML (figures) are not rewritten by MkDocs, so they are written
+# as the URLs the pages get: one folder per page (use_directory_urls).
+
+def url_path(page: str) -> str:
+    """The URL path of a docs page, e.g. 'architecture/kernel/' for architecture/kernel.md."""
+    stem = page.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("index") if stem.endswith("/index") else stem + "/"
+
+
+def root(from_page: str) -> str:
+    """The relative URL from a page to the site's root."""
+    return "../" * url_path(from_page).count("/")
+
+
+def url(from_page: str, to_page: str, anchor: str = "") -> str:
+    """A relative URL from one built page to another."""
+    target = root(from_page) + url_path(to_page)
+    return (target or "./") + (f"#{anchor}" if anchor else "")

@@ -1,0 +1,308 @@
+"""Cross-record rules, run once every file is read and every id is known.
+
+Record rules take (record, context) and yield (field path, message) for each
+problem; collection rules take (records, context) and yield (record index or
+None, field path, message). The validator turns the first one into a
+DataError at the right line.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from study import graphs
+from study.errors import shown
+from study.validate import Context
+
+Problems = Iterator[tuple[str, str]]
+ListProblems = Iterator[tuple[int | None, str, str]]
+Rec = Any  # a validated record: a dict with line numbers (study.yamlsrc.Mapping)
+
+# Names a record id may not take in a folder of one page per record: the
+# folder's own overview page has it.
+RESERVED_IDS = ("index",)
+
+# Glossary terms become tooltips wherever they occur, so a common word would
+# mark up hundreds of places. The most frequent English words, and a few that
+# technical prose uses everywhere.
+COMMON_WORDS = frozenset("""
+a about after all also an and any are as at be because been but by can could did do does each even
+for from had has have he her here him his how i if in into is it its just like may me more most my
+new no not now of on one only or other our out over said same see she should so some such than that
+the their them then there these they this those through to too under up us use used uses using very
+was way we well were what when where which while who why will with would you your call data disk
+file host image key line list memory node page part path process run set step system time tool user
+value version
+""".split())  # noqa: SIM905 - a word list reads better as text
+
+# A glossary term is matched as a whole word: letters, digits and a few joiners.
+_TERM = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9 ._/+-]*[A-Za-z0-9+])?")
+
+
+# -- sources -------------------------------------------------------------------
+
+def url_unless_seed(src: Rec, ctx: Context) -> Problems:
+    if src["kind"] != "seed" and "url" not in src:
+        yield "", "missing required field 'url' (only the seed may go without one)"
+
+
+def repository_fields(src: Rec, ctx: Context) -> Problems:
+    has_repo, has_commit = "repo" in src, "commit" in src
+    if src["kind"] == "repository" and not (has_repo and has_commit):
+        yield "kind", "a 'repository' source needs both 'repo' and 'commit'"
+    elif has_repo != has_commit:
+        yield ("commit" if has_repo else "repo"), "'repo' and 'commit' go together"
+    if has_repo and not src.get("url", "").startswith(f"https://github.com/{src['repo']}"):
+        yield "url", f"must start with https://github.com/{src['repo']}"
+
+
+# -- evidence ------------------------------------------------------------------
+
+def locator(item: Rec, ctx: Context) -> Problems:
+    """Evidence must say where in the source to look."""
+    source = ctx.get("sources", item["source"])
+    if source is None:
+        return
+    if "repo" in source:
+        # A file and its lines, or (for a source that is one commit) its message.
+        if "section" in item and "path" not in item:
+            return
+        if "path" not in item and "path" not in source:
+            yield "", f"evidence from repository source '{item['source']}' needs a 'path'"
+        elif "lines" not in item:
+            yield "", f"evidence from repository source '{item['source']}' needs 'lines'"
+    elif "section" not in item:
+        yield "", f"evidence from '{item['source']}' needs a 'section'"
+
+
+# -- claims and the seed -----------------------------------------------------------
+
+def quotes_in_seed(claim: Rec, ctx: Context) -> Problems:
+    for j, quote in enumerate(claim["quote"]):
+        if not any(quote in p for p in ctx.seed_paragraphs):
+            yield f"quote[{j}]", "not found verbatim in a paragraph of the seed"
+
+
+def explanation_length(claim: Rec, ctx: Context) -> Problems:
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", claim["explanation"].strip()) if s]
+    if not 1 <= len(sentences) <= 3:
+        yield "explanation", f"one to three sentences, not {len(sentences)}"
+
+
+def quotes_in_seed_order(items: list[Rec], ctx: Context) -> ListProblems:
+    seed = "\n\n".join(ctx.seed_paragraphs)
+    last = -1
+    for i, claim in enumerate(items):
+        at = seed.find(claim["quote"][0])
+        if at < last:
+            yield i, "quote[0]", "claims follow the seed's order: this quote comes before the previous claim's"
+            return
+        last = max(last, at)
+
+
+def claim_ids_in_seed_order(items: list[Rec], ctx: Context) -> ListProblems:
+    for i, claim in enumerate(items):
+        expected = f"c{i + 1:02d}"
+        if claim["id"] != expected:
+            yield i, "id", f"claims are numbered in the seed's order: expected '{expected}', got '{shown(claim['id'])}'"
+            return
+
+
+def one_translation_per_paragraph(items: list[Rec], ctx: Context) -> ListProblems:
+    count = len(ctx.seed_paragraphs)
+    numbers = [t["paragraph"] for t in items]
+    for i, number in enumerate(numbers):
+        if number != i + 1:
+            yield i, "paragraph", f"expected paragraph {i + 1}: one entry per seed paragraph, in order"
+            return
+    if len(numbers) != count:
+        yield None, "", f"the seed has {count} paragraphs, the translation {len(numbers)}"
+
+
+# -- components -----------------------------------------------------------------------
+
+def release_is_repository(comp: Rec, ctx: Context) -> Problems:
+    for key in ("release", "head"):
+        source = ctx.get("sources", comp.get(key, ""))
+        if source is not None and "repo" not in source:
+            yield key, f"source '{comp[key]}' is not a repository source"
+
+
+def provenance(comp: Rec, ctx: Context) -> Problems:
+    """A component with its own repository states its licence; one without says where its code is."""
+    if "release" in comp and "license" not in comp:
+        yield "", "a component with a release-era repository needs its 'license'"
+    if "release" not in comp and not ("part_of" in comp or comp["layer"] == "distribution"
+                                      or "open_questions" in comp):
+        yield "", "without a 'release' repository, say what it is 'part_of', or why not in 'open_questions'"
+
+
+def interface_ids_unique(comp: Rec, ctx: Context) -> Problems:
+    seen = set()
+    for i, iface in enumerate(comp.get("interfaces", [])):
+        if iface["id"] in seen:
+            yield f"interfaces[{i}].id", f"duplicate interface id '{iface['id']}'"
+        seen.add(iface["id"])
+
+
+def not_reserved(rec: Rec, ctx: Context) -> Problems:
+    if rec["id"] in RESERVED_IDS:
+        yield "id", f"'{rec['id']}' is the name of the overview page in its folder; choose another id"
+
+
+def part_of_acyclic(items: list[Rec], ctx: Context) -> ListProblems:
+    graph = {c["id"]: [c["part_of"]] if "part_of" in c else [] for c in items}
+    cycle = graphs.find_cycle(graph)
+    if cycle:
+        index = next(i for i, c in enumerate(items) if c["id"] == cycle[0])
+        if len(cycle) == 2:
+            yield index, "part_of", f"'{cycle[0]}' is part of itself"
+        else:
+            yield index, "part_of", "part_of goes round in a circle: " + " -> ".join(cycle)
+
+
+# -- glossary ---------------------------------------------------------------------------
+
+def matchable_term(term: Rec, ctx: Context) -> Problems:
+    value = term["term"]
+    if not _TERM.fullmatch(value):
+        yield "term", ("cannot be found in running text: a term starts with a letter or digit and holds only "
+                       "letters, digits, spaces and . _ / + -")
+    elif value.lower() in COMMON_WORDS:
+        yield "term", f"'{value}' is a common word; as a tooltip it would mark up most pages"
+
+
+def terms_distinct(items: list[Rec], ctx: Context) -> ListProblems:
+    seen: dict[str, int] = {}
+    for i, term in enumerate(items):
+        key = re.sub(r"[^a-z0-9]+", "-", term["term"].lower()).strip("-")
+        if key in seen:
+            yield i, "term", (f"'{shown(term['term'])}' and '{shown(items[seen[key]]['term'])}' (entry {seen[key]}) "
+                              "would share one glossary anchor")
+            return
+        seen[key] = i
+
+
+# -- flows ------------------------------------------------------------------------------
+
+def flow_references(flow: Rec, ctx: Context) -> Problems:
+    ids = [p["id"] for p in flow["participants"]]
+    names = {c["name"].lower() for c in ctx.index.get("components", {}).values()} | set(ctx.index.get("components", {}))
+    for i, p in enumerate(flow["participants"]):
+        if "component" not in p and p.get("label", "").lower() in names:
+            yield f"participants[{i}].label", f"'{p['label']}' is a component: use 'component' instead of 'label'"
+    if len(set(ids)) != len(ids):
+        yield "participants", "participant ids must be unique"
+    for i, p in enumerate(flow["participants"]):
+        if "component" not in p and "label" not in p:
+            yield f"participants[{i}]", f"participant '{p['id']}' needs a 'component' or a 'label'"
+    for i, step in enumerate(flow["steps"]):
+        for end in ("src", "dst"):
+            if step[end] not in ids:
+                yield f"steps[{i}].{end}", f"unknown participant '{shown(step[end])}'"
+    for i, frame in enumerate(flow.get("frames", [])):
+        if not 1 <= frame["first"] <= frame["last"] <= len(flow["steps"]):
+            yield f"frames[{i}]", f"frame covers steps {frame['first']}-{frame['last']}, outside 1-{len(flow['steps'])}"
+
+
+def flow_lanes(flow: Rec, ctx: Context) -> Problems:
+    order = [p["id"] for p in flow["participants"]]
+    seen: set[str] = set()
+    for i, lane in enumerate(flow.get("lanes", [])):
+        for j, member in enumerate(lane["members"]):
+            if member not in order:
+                yield f"lanes[{i}].members[{j}]", f"unknown participant '{shown(member)}'"
+                return
+            if member in seen:
+                yield f"lanes[{i}].members[{j}]", f"participant '{member}' is in two lanes"
+                return
+        seen |= set(lane["members"])
+        places = sorted(order.index(m) for m in lane["members"])
+        if places != list(range(places[0], places[0] + len(places))):
+            yield (f"lanes[{i}].members",
+                   "a lane's participants must stand next to each other in the participants' order")
+
+
+def flow_phases(flow: Rec, ctx: Context) -> Problems:
+    phases = flow.get("phases", [])
+    expected = 1
+    for i, phase in enumerate(phases):
+        if phase["first"] != expected or phase["last"] < phase["first"]:
+            yield f"phases[{i}]", (f"phases run in order and hold every step once: expected one starting at step "
+                                   f"{expected}, got {phase['first']}-{phase['last']}")
+            return
+        expected = phase["last"] + 1
+    if phases and expected != len(flow["steps"]) + 1:
+        yield f"phases[{len(phases) - 1}].last", f"the last phase must end at step {len(flow['steps'])}"
+        return
+    for i, frame in enumerate(flow.get("frames", [])):
+        if phases and not any(p["first"] <= frame["first"] and frame["last"] <= p["last"] for p in phases):
+            yield f"frames[{i}]", f"frame {frame['first']}-{frame['last']} crosses a phase boundary"
+
+
+# -- the plan ---------------------------------------------------------------------------
+
+def one_verdict_per_component(items: list[Rec], ctx: Context) -> ListProblems:
+    seen: dict[str, int] = {}
+    for i, entry in enumerate(items):
+        if entry["component"] in seen:
+            first = seen[entry["component"]]
+            yield i, "component", f"second verdict for '{entry['component']}' (first at entry {first})"
+        seen[entry["component"]] = i
+    for comp_id in ctx.index.get("components", {}):
+        if comp_id not in seen:
+            yield None, "", f"component '{comp_id}' has no verdict"
+
+
+def contract_interfaces_exist(wp: Rec, ctx: Context) -> Problems:
+    for i, item in enumerate(wp["contract"]):
+        comp = ctx.get("components", item["component"])
+        if comp is not None and item["interface"] not in [x["id"] for x in comp.get("interfaces", [])]:
+            yield (f"contract[{i}].interface",
+                   f"component '{item['component']}' has no interface '{shown(item['interface'])}'")
+
+
+_EFFORT = re.compile(r"([0-9]{1,3})-([0-9]{1,3})")
+
+
+def effort(value: str) -> tuple[int, int]:
+    """(low, high) person-weeks of an effort range already checked by effort_range."""
+    found = _EFFORT.fullmatch(value)
+    assert found, value
+    return int(found.group(1)), int(found.group(2))
+
+
+def effort_range(rec: Rec, ctx: Context) -> Problems:
+    found = _EFFORT.fullmatch(rec["effort"])
+    if not found or int(found.group(1)) > int(found.group(2)):
+        yield "effort", f"expected a range of person-weeks like '2-4' (each at most 999), got '{shown(rec['effort'])}'"
+
+
+def dependencies_acyclic(items: list[Rec], ctx: Context) -> ListProblems:
+    graph = {wp["id"]: list(wp.get("depends_on", [])) for wp in items}
+    cycle = graphs.find_cycle(graph)
+    if cycle:
+        index = next(i for i, wp in enumerate(items) if wp["id"] == cycle[0])
+        yield index, "depends_on", "dependency cycle: " + " -> ".join(c.upper() for c in cycle)
+
+
+# -- timeline -----------------------------------------------------------------------------
+
+def _earliest(date: str) -> str:
+    return (date + "-01-01")[:10]
+
+
+def _latest(date: str) -> str:
+    return (date + "-12-31")[:10] if len(date) == 4 else (date + "-31")[:10]
+
+
+def timeline_in_order(items: list[Rec], ctx: Context) -> ListProblems:
+    """Each event may not lie wholly before the one listed above it ('2016' may follow '2016-07-26')."""
+    dates = [e["date"] for e in items]
+    for i, (a, b) in enumerate(itertools.pairwise(dates), start=1):
+        if _latest(b) < _earliest(a):
+            yield i, "date", f"events must be in date order: '{b}' comes after '{a}'"
+            return
