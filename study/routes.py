@@ -24,6 +24,14 @@ DECISIONS = "decisions/index.md"
 BIBLIOGRAPHY = "reference/bibliography.md"
 GLOSSARY = "reference/glossary.md"
 DATA_MODEL = "reference/data.md"
+BUILDING_BLOCKS = "architecture/containers.md"
+# Where each area is explained; a box that stands for a whole area links there.
+AREA_PAGES = {
+    "platform": "architecture/kernel.md", "management": "architecture/management.md",
+    "compute": "architecture/management.md", "memory": "architecture/memory.md",
+    "storage": "architecture/storage.md", "migration": "architecture/migration.md",
+    "patching": "architecture/patching.md",
+}
 
 # Folders whose pages are one per record: a record id becomes a file name there.
 COMPONENT_DIR = "components"

@@ -194,3 +194,48 @@ def test_a_citation_opens_by_keyboard_and_by_click(browser, base_url):
         assert page.evaluate("location.hash") == f"#{target}", "a click (or tap) jumps to the full citation"
     finally:
         context.close()
+
+
+MAIN_ROUTES = ("seed/", "architecture/", "components/", "flows/", "planning/")
+
+
+def test_home_routes_a_newcomer_on_its_first_screen(browser, base_url):
+    context, page, _ = open_page(browser, base_url)
+    try:
+        page.goto(base_url, wait_until="networkidle")
+        assert not page.locator(".md-sidebar--primary").is_visible(), "no empty sidebar on the home page"
+        height = measure.DESKTOP["height"]
+        for route in MAIN_ROUTES:
+            card = page.locator(f".grid.cards a[href='{route}']").first
+            box = card.bounding_box()
+            assert box and box["y"] + box["height"] <= height, f"the card for {route} is below the first screen"
+    finally:
+        context.close()
+
+
+def test_components_index_fits_the_column(browser, base_url):
+    context, page, _ = open_page(browser, base_url)
+    try:
+        page.goto(base_url + "components/", wait_until="networkidle")
+        overflow = page.evaluate("[...document.querySelectorAll('.md-typeset__scrollwrap')].slice(0, 1)"
+                                 ".map(w => w.scrollWidth - w.clientWidth)")
+        assert overflow == [0], "the index table scrolls sideways"
+    finally:
+        context.close()
+
+
+def test_a_component_page_ranks_first_for_its_name(browser, base_url, study_site):
+    from study import routes
+
+    misses = []
+    for comp in study_site.model.components:
+        context, page, _ = open_page(browser, base_url)
+        try:
+            page.goto(base_url, wait_until="networkidle")
+            _, _, hrefs = measure.search(page, comp["name"])
+            own = base_url + routes.url_path(routes.component(comp["id"]))
+            if not hrefs or hrefs[0].split("#")[0] != own:
+                misses.append(f"{comp['name']}: {hrefs[:2]}")
+        finally:
+            context.close()
+    assert misses == []

@@ -215,3 +215,83 @@ def test_bibliography_anchors_every_source(site_dir, study_site):
     html = (site_dir / "reference" / "bibliography" / "index.html").read_text(encoding="utf-8")
     for source in study_site.model.sources:
         assert f'id="{routes.source_anchor(source["id"])}"' in html
+
+
+class _Names(HTMLParser):
+    """A page's H1, its <title>, and the label of its entry in the navigation."""
+
+    def __init__(self):
+        super().__init__()
+        self.h1 = self.title = self.nav = ""
+        self._in: list[str] = []
+        self.link_texts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        classes = (attrs.get("class") or "").split()
+        if tag == "h1" or tag == "title":
+            self._in.append(tag)
+        elif tag == "a" and "md-nav__link--active" in classes:
+            self._in.append("nav")
+        elif tag == "a":
+            self._in.append("a")
+
+    def handle_endtag(self, tag):
+        if self._in and (tag in ("h1", "title") or tag == "a"):
+            self._in.pop()
+
+    def handle_data(self, data):
+        if not self._in:
+            return
+        kind = self._in[-1]
+        if kind == "h1":
+            self.h1 += data
+        elif kind == "title":
+            self.title += data
+        elif kind == "nav":
+            self.nav += data
+        else:
+            self.link_texts.append(data.strip())
+
+
+def _names(path: Path) -> _Names:
+    parser = _Names()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_every_page_has_one_name(site_dir, study_site):
+    """The heading, the sidebar entry and the window title name a page alike (the home page is the site)."""
+    mismatched = []
+    for path, title in study_site.titles.items():
+        if path == "index.md":
+            continue
+        names = _names(site_dir / url_of(path) / "index.html")
+        h1 = " ".join(names.h1.replace("¶", "").split())
+        nav = " ".join(names.nav.split())
+        if not (h1 == nav == title and names.title.startswith(f"{title} - ")):
+            mismatched.append(f"{path}: heading {h1!r}, sidebar {nav!r}, data {title!r}, title {names.title!r}")
+    assert mismatched == []
+
+
+def test_index_pages_name_their_pages_alike(study_site):
+    flows_index = study_site.rendered[routes.FLOWS]
+    for flow in study_site.model.flows:
+        assert f"[{flow['title']}](" in flows_index
+    components_index = study_site.rendered[routes.COMPONENTS]
+    for comp in study_site.model.components:
+        assert f"[{comp['name']}](" in components_index, comp["id"]
+
+
+def test_link_texts_are_titles_not_file_names(site_dir):
+    offenders = []
+    for page in _html_files(site_dir):
+        offenders += [f"{page.relative_to(site_dir)}: {t}" for t in _names(page).link_texts if t.endswith(".md")]
+    assert offenders == []
+
+
+def test_search_index_is_lean(site_dir):
+    index = site_dir / "search" / "search_index.json"
+    assert index.stat().st_size <= 300_000
+    text = index.read_text(encoding="utf-8")
+    assert "Administratoractor" not in text and "<svg" not in text, "no figure text in the index"

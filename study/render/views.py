@@ -43,13 +43,6 @@ FAMILY_LABELS = {
     "kernel": "kernel interface: cgroup, sysfs, ioctl", "files": "reads or writes files",
     "service": "starts a systemd unit",
 }
-# Where each area is explained; a box that stands for a whole area links there.
-AREA_PAGES = {
-    "platform": "architecture/kernel.md", "management": "architecture/management.md",
-    "compute": "architecture/management.md", "memory": "architecture/memory.md",
-    "storage": "architecture/storage.md", "migration": "architecture/migration.md",
-    "patching": "architecture/patching.md",
-}
 HOST, USER, KERNEL = "host", "user", "kernel"
 BOUNDARIES = (Boundary(HOST, "OpenVZ 7.0 host", style="host"),
               Boundary(USER, "User space", HOST, style="user"), Boundary(KERNEL, "Kernel", HOST, style="kernel"))
@@ -85,7 +78,7 @@ def _boundary_of(layers: set[str]) -> str:
 def _stub(area: str, members: list[Component]) -> Node:
     """One box for all the neighbours from another area, linking to that area's page."""
     return Node(f"area-{area}", f"{area} area", area, ", ".join(short_name(m) for m in members),
-                boundary=_boundary_of({m["layer"] for m in members}), link=AREA_PAGES[area])
+                boundary=_boundary_of({m["layer"] for m in members}), link=routes.AREA_PAGES[area])
 
 
 def _view_nodes(comps: dict[str, Component], area: str, shown: set[str]) -> tuple[dict[str, Node], dict[str, str]]:
@@ -140,7 +133,8 @@ def _key(nodes: list[Node], edges: list[Edge]) -> list[KeyEntry]:
     families = [f for f in FAMILY_LABELS if any(e.group == f for e in edges)]
     return ([KeyEntry("node", f"n-{a}", a) for a in areas]
             + [KeyEntry("edge", f"e-{f}", FAMILY_LABELS[f]) for f in families]
-            + [KeyEntry("boundary", "b-kernel", "boundary: host, user space, kernel")])
+            + [KeyEntry("boundary", "b-kernel", "boundary: host, user space, kernel"),
+               KeyEntry("edge", "e-default", "every arrow points from the user to the provider")])
 
 
 def _node_links(page: str, graph: Graph, drawing: Any) -> list[NodeLink]:
@@ -190,7 +184,7 @@ def area_map(model: Model, area: str, page: str, number: int) -> str:
 def context_map(model: Model, page: str, number: int) -> str:
     """C4 level 1: the host as one box, the people and systems that use it or that it uses."""
     host = Node("host", "OpenVZ 7.0 host", "platform", f"{len(model.components)} components, one kernel", rank=1,
-                link="architecture/containers.md")
+                link=routes.BUILDING_BLOCKS)
     nodes, edges = [], []
     for actor in model.actors:
         shape = "actor" if actor["kind"] == "person" else "external"
