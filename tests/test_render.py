@@ -201,7 +201,9 @@ def test_a_citation_starting_a_line_joins_the_line_above(fixture_site):
 
 def test_claim_mark_shows_its_verdict(fixture_site):
     out = _expand(fixture_site, "See [claim:c01].\n")
-    assert 'class="claim-chip verdict-confirmed"' in out and ">C01 confirmed</a>" in out
+    html = to_html(out)
+    assert 'class="claim-chip verdict-confirmed"' in html and ">C01 confirmed</a>" in html
+    assert 'href="seed/claims.md#c01"' in html, "a Markdown link, which MkDocs rewrites to the page's URL"
 
 
 def test_nav_gets_generated_pages(fixture_site):
