@@ -41,7 +41,7 @@ build: $(VENV)/.site-deps packages
 ## test: every test, with coverage of study/ (installs Debian's chromium if it is missing)
 test: $(VENV)/.test-deps .venv-properdocs/.deps browser
 	rm -f .coverage .coverage.*
-	$(BIN)/coverage run -m pytest
+	$(BIN)/coverage run -m pytest -n 2
 	$(BIN)/coverage combine -q
 	$(BIN)/coverage report
 
