@@ -21,106 +21,19 @@ when the sentence or the citation changes, and the citation must be read again.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
-import re
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import yaml
-
 from study.build import Site, load_site
-from study.evidence import evidence_items
-from study.expand import PLACEHOLDER, TOKEN, protected
-from study.yamlsrc import Mapping
+from study.citations import citations, reviews
 
-REVIEWS = ROOT / "review" / "citations.yaml"
-MAX_LINES = 60  # lines shown per citation; longer ranges show their start and end
-_RUN = re.compile(r"(?:\[@[a-z0-9][a-z0-9.-]*(?:\s+[^\]\n]+)?\](?:[ \t]*\n?[ \t]*(?=\[@))?)+")
-_SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+(?=[A-Z`\[*(])")
-_MARKUP = re.compile(r"\[claim:(c\d+)\]|\[component:([a-z0-9.-]+)\]|[*_`]|\{[^}]*\}")
-
-# What each data record's evidence is for: the fields a reviewer reads it against.
-CLAIM_FIELDS = {
-    "claims": ("english", "explanation"), "components": ("role",), "flows": ("call", "note"),
-    "timeline": ("date", "title", "description"), "actors": ("interaction", "description"),
-    "buildability": ("rationale", "precedent", "needs"), "work_packages": ("goal", "test_strategy"),
-}
-
-
-def key_of(place: str, clause: str, item: dict[str, str]) -> str:
-    text = "|".join([place, clause, item["source"], item.get("path", ""), item.get("lines", ""),
-                     item.get("section", "")])
-    return hashlib.sha1(text.encode()).hexdigest()[:12]
-
-
-def _record_at(model: Any, path: str) -> Any:
-    """The record (or step, or interface) an evidence path belongs to."""
-    parts = re.findall(r"([a-z_]+)\[(\d+)\]", path)
-    node: Any = model.records[parts[0][0]][int(parts[0][1])]
-    for name, index in parts[1:-1]:
-        node = node[name][int(index)]
-    return node
-
-
-def _data_clause(model: Any, path: str) -> str:
-    node = _record_at(model, path)
-    collection = path.split("[")[0]
-    fields = ("name", "description") if ".interfaces[" in path else CLAIM_FIELDS.get(collection, ())
-    return " | ".join(f"{f}: {node[f]}" for f in fields if isinstance(node, Mapping) and f in node)
-
-
-def data_citations(site: Site) -> Iterator[dict[str, Any]]:
-    for path, item in evidence_items(site.model):
-        place = f"data {path}"
-        clause = " ".join(_data_clause(site.model, path).split())
-        yield {"key": key_of(place, clause, item), "place": place, "clause": clause, **item}
-
-
-def _clause_before(text: str, start: int, floor: int) -> str:
-    """The words a citation run supports: back to the previous run, or to the sentence start."""
-    before = text[floor:start]
-    pieces = _SENTENCE_END.split(before)
-    clause = pieces[-1] if pieces else before
-    if len(clause) < 40 and len(pieces) > 1:  # a short tail: keep the sentence it ends
-        clause = pieces[-2] + " " + clause
-    clause = _MARKUP.sub(lambda m: (m.group(1) or m.group(2) or "").upper() if m.group(1) else (m.group(2) or ""),
-                         clause)
-    return " ".join(clause.split())
-
-
-def prose_citations(site: Site) -> Iterator[dict[str, Any]]:
-    for _, page in sorted(site.pages.items()):
-        body = page.body
-        code = protected(body)
-        floor = 0
-        for run in _RUN.finditer(body):
-            line_start = body.rfind("\n", 0, run.start()) + 1
-            if any(a <= run.start() < b for a, b in code) or PLACEHOLDER.match(body, line_start):
-                continue
-            clause = _clause_before(body, run.start(), floor)
-            line = page.line(run.start())
-            for m in TOKEN.finditer(run.group(0)):
-                loc = (m.group("loc") or "").strip()
-                item = {"source": m.group("src")}
-                if loc.startswith("§"):
-                    item["section"] = loc[1:].strip()
-                elif loc:
-                    p, _, lines = loc.partition(":")
-                    item.update({"path": p, **({"lines": lines} if lines else {})})
-                place = f"{page.label}:{line}"
-                yield {"key": key_of(page.label, clause, item), "place": place, "clause": clause, **item}
-            floor = run.end()
-
-
-def citations(site: Site) -> list[dict[str, Any]]:
-    return [*data_citations(site), *prose_citations(site)]
+MAX_LINES = 40  # lines shown per citation; longer ranges show their start and end
 
 
 def _git_dir(mirrors: Path, repo: str) -> Path | None:
@@ -152,14 +65,7 @@ def cited_text(site: Site, mirrors: Path, item: dict[str, Any]) -> str:
     numbers = list(range(int(first), int(last or first) + 1))
     if len(numbers) > MAX_LINES:
         numbers = numbers[:MAX_LINES // 2] + numbers[-MAX_LINES // 2:]
-    return "\n".join(f"{n:6} {lines[n - 1]}" for n in numbers if n <= len(lines))
-
-
-def reviewed_keys() -> set[str]:
-    if not REVIEWS.exists():
-        return set()
-    data = yaml.safe_load(REVIEWS.read_text(encoding="utf-8")) or {}
-    return {r["key"] for r in data.get("reviews", [])}
+    return "\n".join(f"{n}: {lines[n - 1].strip()[:200]}" for n in numbers if n <= len(lines))
 
 
 def main(argv: list[str]) -> int:
@@ -178,7 +84,7 @@ def main(argv: list[str]) -> int:
     if not args.mirrors:
         parser.error("MIRRORS is needed to show the cited lines")
     if args.unreviewed:
-        done = reviewed_keys()
+        done = set(reviews(ROOT))
         found = [c for c in found if c["key"] not in done]
     lines = [json.dumps({**c, "cited": cited_text(site, Path(args.mirrors), c)}, ensure_ascii=False) for c in found]
     if args.out:

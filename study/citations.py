@@ -1,0 +1,117 @@
+"""Every citation of the site with the words it supports, for review.
+
+A citation is one evidence item in the data, or one source in a citation
+shortcut of a hand-written page. Each is paired with the clause it is attached
+to: the data field its record states, or the words of the page back to the
+previous citation or the sentence's start. Its key hashes the place, the clause
+and the citation, so a review lapses when any of them changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from study.build import Site
+from study.evidence import evidence_items
+from study.expand import PLACEHOLDER, TOKEN, protected
+from study.yamlsrc import Mapping
+
+REVIEW_DIR = "review"
+# A review says the cited lines show the clause ("supports", after any mending, which `change`
+# records), or that the source could not be read here ("unreadable", with a `note` on what was tried).
+VERDICTS = ("supports", "unreadable")
+_RUN = re.compile(r"(?:\[@[a-z0-9][a-z0-9.-]*(?:\s+[^\]\n]+)?\](?:[ \t]*\n?[ \t]*(?=\[@))?)+")
+_SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+(?=[A-Z`\[*(])")
+_MARKUP = re.compile(r"\[claim:(c\d+)\]|\[component:([a-z0-9.-]+)\]|[*_`]|\{[^}]*\}")
+
+# What each data record's evidence is for: the fields a reviewer reads it against.
+CLAIM_FIELDS = {
+    "claims": ("english", "explanation"), "components": ("role",), "flows": ("call", "note"),
+    "timeline": ("date", "title", "description"), "actors": ("interaction", "description"),
+    "buildability": ("rationale", "precedent", "needs"), "work_packages": ("goal", "test_strategy"),
+}
+
+
+def key_of(place: str, clause: str, item: dict[str, str]) -> str:
+    text = "|".join([place, clause, item["source"], item.get("path", ""), item.get("lines", ""),
+                     item.get("section", "")])
+    return hashlib.sha1(text.encode()).hexdigest()[:12]
+
+
+def _record_at(model: Any, path: str) -> Any:
+    """The record (or step, or interface) an evidence path belongs to."""
+    parts = re.findall(r"([a-z_]+)\[(\d+)\]", path)
+    node: Any = model.records[parts[0][0]][int(parts[0][1])]
+    for name, index in parts[1:-1]:
+        node = node[name][int(index)]
+    return node
+
+
+def _data_clause(model: Any, path: str) -> str:
+    node = _record_at(model, path)
+    collection = path.split("[")[0]
+    fields = ("name", "description") if ".interfaces[" in path else CLAIM_FIELDS.get(collection, ())
+    return " | ".join(f"{f}: {node[f]}" for f in fields if isinstance(node, Mapping) and f in node)
+
+
+def data_citations(site: Site) -> Iterator[dict[str, Any]]:
+    for path, item in evidence_items(site.model):
+        place = f"data {path}"
+        clause = " ".join(_data_clause(site.model, path).split())
+        yield {"key": key_of(place, clause, item), "place": place, "clause": clause, **item}
+
+
+def _clause_before(text: str, start: int, floor: int) -> str:
+    """The words a citation run supports: back to the previous run, or to the sentence start."""
+    before = text[floor:start]
+    pieces = _SENTENCE_END.split(before)
+    clause = pieces[-1] if pieces else before
+    if len(clause) < 40 and len(pieces) > 1:  # a short tail: keep the sentence it ends
+        clause = pieces[-2] + " " + clause
+    clause = _MARKUP.sub(lambda m: (m.group(1) or m.group(2) or "").upper() if m.group(1) else (m.group(2) or ""),
+                         clause)
+    return " ".join(clause.split())
+
+
+def prose_citations(site: Site) -> Iterator[dict[str, Any]]:
+    for _, page in sorted(site.pages.items()):
+        body = page.body
+        code = protected(body)
+        floor = 0
+        for run in _RUN.finditer(body):
+            line_start = body.rfind("\n", 0, run.start()) + 1
+            if any(a <= run.start() < b for a, b in code) or PLACEHOLDER.match(body, line_start):
+                continue
+            clause = _clause_before(body, run.start(), floor)
+            line = page.line(run.start())
+            for m in TOKEN.finditer(run.group(0)):
+                loc = (m.group("loc") or "").strip()
+                item = {"source": m.group("src")}
+                if loc.startswith("§"):
+                    item["section"] = loc[1:].strip()
+                elif loc:
+                    p, _, lines = loc.partition(":")
+                    item.update({"path": p, **({"lines": lines} if lines else {})})
+                place = f"{page.label}:{line}"
+                yield {"key": key_of(page.label, clause, item), "place": place, "clause": clause, **item}
+            floor = run.end()
+
+
+def citations(site: Site) -> list[dict[str, Any]]:
+    return [*data_citations(site), *prose_citations(site)]
+
+
+def reviews(root: Path) -> dict[str, dict[str, Any]]:
+    """key -> recorded review, from every review/citations*.yaml file."""
+    found: dict[str, dict[str, Any]] = {}
+    for path in sorted((root / REVIEW_DIR).glob("citations*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for entry in data.get("reviews", []):
+            found[entry["key"]] = entry
+    return found
