@@ -44,7 +44,8 @@ EXPANDERS: dict[str, Expander] = {
     # Generated pages are made of placeholders too.
     "bibliography": Expander(lambda ctx, arg: reference.bibliography(ctx.model, ctx.page)),
     "glossary": Expander(lambda ctx, arg: reference.glossary(ctx.model, ctx.page)),
-    "claim-ledger": Expander(lambda ctx, arg: claims.ledger(ctx.refs, dict(ctx.site.titles))),
+    "claim-ledger": Expander(lambda ctx, arg: claims.ledger(ctx.refs, dict(ctx.site.titles),
+                                                           rules=claims.GRADING_RULES)),
     "flow-page": Expander(_flow_page, "required"),
     # Placeholders of hand-written pages.
     "components-table": Expander(lambda ctx, arg: components.index_table(ctx.model, ctx.page)),

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from study import routes
+from study.expand import protected
 from study.render import flows, views
 
 CITATION = re.compile(r"\[@[a-z0-9][a-z0-9.-]*[^\]]*\]")
@@ -106,3 +109,125 @@ def test_every_page_ends_with_its_sources(study_site):
     for path, markdown in study_site.rendered.items():
         if "[^1]" in markdown:
             assert "\n[^1]: " in markdown and "{ #sources }" in markdown, path
+
+
+# -- figures typed once ----------------------------------------------------------
+#
+# A figure the data holds is written in prose as a placeholder ([loc:...],
+# [count:...]) so that it changes with the data. These tests read the page
+# sources and every text field of the data and refuse a typed line count, and a
+# typed total of claims, components or flows that differs from the data.
+
+_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+          "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_NUMBER_WORD = rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_UNITS[1:10])}))?|{'|'.join(_UNITS)})"
+# A quantity big enough to be a size: digits with thousands separators, three or
+# more digits, a k/K suffix, or words with hundred/thousand/million in them.
+_QUANTITY_WORD = rf"(?:{_NUMBER_WORD}|a|several|some|few|many|tens|of|and)"
+_LOC_QUANTITY = (r"(?:\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+|\d{3,}|\d+(?:\.\d+)?\s?[kK]\b"
+                 rf"|(?:{_QUANTITY_WORD}[\s-]+){{0,3}}(?:hundreds?|thousands?|millions?))")
+TYPED_LOC = re.compile(rf"\b{_LOC_QUANTITY}(?:\s+(?:of\s+)?[\w+#/-]+){{0,3}}?\s+(?:lines?|LOC|KLOC|SLOC)\b", re.I)
+_TOTAL_BEFORE = r"(?:all(?: of)?(?: the| its)?|the (?:seed's|study's|site's)|its|their|these|each of (?:the|its))"
+TYPED_TOTAL = re.compile(
+    rf"\b(?:{_TOTAL_BEFORE})\s+(?P<n>\d+|{_NUMBER_WORD})\s+(?:[a-z-]+\s+)?(?P<what>claims|components|flows)\b"
+    rf"|\b(?P<n2>\d+|{_NUMBER_WORD})\s+(?P<what2>claims|components|flows)\s+in\s+(?:all|total)\b", re.I)
+# Data fields that are identifiers, locators or verbatim German, not prose.
+_NOT_PROSE = {"id", "url", "repo", "commit", "path", "lines", "quote", "section", "source", "date", "file"}
+
+
+def number_value(word: str) -> int:
+    """'24', 'twenty-four' or 'twenty four' as an int."""
+    if word.isdigit():
+        return int(word)
+    parts = re.split(r"[- ]", word.lower())
+    tens = 20 + 10 * _TENS.index(parts[0]) if parts[0] in _TENS else 0
+    return tens + (_UNITS.index(parts[-1]) if parts[-1] in _UNITS else 0)
+
+
+def _prose(text: str) -> str:
+    """The text with code spans and fences blanked out (same length, so offsets still count)."""
+    out = list(text)
+    for start, end in protected(text):
+        out[start:end] = " " * (end - start)
+    return "".join(out)
+
+
+def typed_loc(text: str) -> list[str]:
+    return [m.group(0) for m in TYPED_LOC.finditer(_prose(text))]
+
+
+def typed_totals(text: str) -> list[tuple[int, str, str]]:
+    """(number, what, the words) for each typed total of claims, components or flows."""
+    found = []
+    for m in TYPED_TOTAL.finditer(_prose(text)):
+        number, what = (m.group("n"), m.group("what")) if m.group("n") else (m.group("n2"), m.group("what2"))
+        found.append((number_value(number), what.lower(), m.group(0)))
+    return found
+
+
+def _data_texts(node, where: str):
+    """Every prose string in a data record, with where it is."""
+    if isinstance(node, str):
+        yield where, node
+    elif isinstance(node, list):
+        for i, item in enumerate(node):
+            yield from _data_texts(item, f"{where}[{i}]")
+    elif hasattr(node, "items"):
+        for key, value in node.items():
+            if key not in _NOT_PROSE:
+                yield from _data_texts(value, f"{where}.{key}")
+
+
+def study_texts(site):
+    """(where, text) for every hand-written page and every prose field of the data."""
+    for _, page in sorted(site.pages.items()):
+        yield page.label, page.body
+    for name, records in site.model.records.items():
+        for i, record in enumerate(records):
+            yield from _data_texts(record, f"data {name}[{i}]")
+
+
+def figure_problems(site, texts) -> list[str]:
+    totals = {"claims": len(site.model.claims), "components": len(site.model.components),
+              "flows": len(site.model.flows)}
+    problems = [f"{where}: typed line count {words!r}; use [loc:<component>] or [loc:<component> about]"
+                for where, text in texts for words in typed_loc(text)]
+    problems += [f"{where}: {words!r} but the data has {totals[what]} {what}; use [count:{what}]"
+                 for where, text in texts for number, what, words in typed_totals(text) if number != totals[what]]
+    return problems
+
+
+def test_no_prose_figure_contradicts_the_data(study_site):
+    assert figure_problems(study_site, list(study_texts(study_site))) == []
+
+
+@pytest.mark.parametrize("planted", [
+    "The dispatcher has thirty thousand lines of C++.",
+    "libvzctl is 40,363 lines at the 7.0 commit.",
+    "About 40k lines of code.",
+    "some 1200 non-blank lines",
+    "vzmigrate: several thousand lines",
+    "The study checks all 25 claims of the seed.",
+    "Each of its twenty-three claims is checked.",
+    "The site draws its 9 runtime flows.",
+    "24 components in total.",
+])
+def test_guard_a_planted_figure_is_refused(study_site, planted):
+    """The check itself: a typed size or a wrong total, planted in a page, is caught."""
+    assert figure_problems(study_site, [("planted.md", planted)]), planted
+
+
+@pytest.mark.parametrize("fine", [
+    "libvzctl has [loc:libvzctl] lines of code.",
+    "See lines 1200-1300 of `vz.c`, or the `40,363 lines` example in code.",
+    "Two components use it; the ten beancounters; three lines of shell.",
+    "All [count:claims] claims, each of its [count:components] components.",
+])
+def test_guard_placeholders_subsets_and_code_pass(study_site, fine):
+    assert figure_problems(study_site, [("fine.md", fine)]) == []
+
+
+def test_guard_a_correct_typed_total_passes(study_site):
+    n = len(study_site.model.claims)
+    assert figure_problems(study_site, [("fine.md", f"The seed makes {n} claims, all {n} claims are graded.")]) == []

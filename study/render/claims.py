@@ -22,6 +22,36 @@ VERDICT_TEXT = {
 }
 
 
+# The grading rules, shown on the ledger before the claims. Every verdict in
+# data/claims.yaml is given by these rules; change a rule and re-grade them all.
+GRADING_RULES = """## How a verdict is given { #grading-rules }
+
+A claim is read word for word as the seed puts it, and each of its parts is checked against the
+kind of source that can show it:
+
+- what the software does: its code at the release-era commit, or the vendor's documentation of it;
+- what the vendor says, ships or offers: the vendor's own release notes, announcements and guides;
+- when something was published or released: a dated publication of that event, or the
+  vendor's own dated account of it (such as the project wiki's history). A commit date shows
+  when a commit was made, not when a repository went public or a release came out.
+
+Then:
+
+- **Confirmed**: every part of the claim is shown by a source of the right kind that was read.
+  A qualification that leaves the claim's point intact (a detail, a limit outside it) is
+  reported in the explanation without lowering the verdict.
+- **Nuanced**: the claim's core is shown, but a part is wrong or overstated; or a part rests
+  only on evidence of the wrong kind (a date known only from commits) or on a document that
+  was not read (for example a licence agreement); or the claim credits a source
+  ("according to the announcement") that, as far as it was read, does not say it.
+- **Refuted**: sources of the right kind contradict the claim's core.
+- **Unverified**: no source of the right kind settles the claim's core either way; the
+  evidence list says what was tried.
+
+Only what was read is cited, and a source that could be read only in part supports only the
+part that was read."""
+
+
 def counts(model: Model) -> Counter[str]:
     return Counter(c["verdict"] for c in model.claims)
 
