@@ -94,6 +94,21 @@ def test_page_matches_golden(fixture_site, name, page):
     check_golden(name, fixture_site.rendered[page])
 
 
+def test_plan_renders_match_golden(fixture_site):
+    """The work packages, the effort table, the risk register and the stock-kernel matrix of the fixture."""
+    from study.render import compat, plan
+    from study.render.cite import Refs
+
+    refs = Refs(fixture_site.model, routes.WORK_PACKAGES)
+    text = "\n".join([plan.package_sections(refs), plan.phase_table(fixture_site.model, routes.PLANNING),
+                      plan.effort_table(fixture_site.model, routes.PLANNING),
+                      plan.risk_register(fixture_site.model, routes.QUALITY), refs.section()])
+    check_golden("plan.md", text)
+    refs = Refs(fixture_site.model, routes.STOCK_KERNEL)
+    check_golden("stock-kernel.md", "\n".join([compat.overview(fixture_site.model, routes.STOCK_KERNEL),
+                                               compat.sections(refs), refs.section()]))
+
+
 def test_components_index_matches_golden(fixture_site):
     from study.render import components
 
