@@ -98,7 +98,8 @@ def _closest(entry: KernelInterface) -> str:
     best = min(entry["stock"], key=lambda eq: rank[eq["match"]])
     if best["match"] == "none":
         return "none"
-    places = sorted({PLACE[eq["where"]] for eq in entry["stock"] if eq["match"] == best["match"]})
+    places = [PLACE[place] for place in PLACE if any(eq["where"] == place and eq["match"] == best["match"]
+                                                      for eq in entry["stock"])]
     return f"{best['match']} ({', '.join(places)})"
 
 
