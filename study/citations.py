@@ -35,6 +35,8 @@ CLAIM_FIELDS = {
     "claims": ("english", "explanation"), "components": ("role",), "flows": ("call", "note"),
     "timeline": ("date", "title", "description"), "actors": ("interaction", "description"),
     "buildability": ("rationale", "precedent", "needs"), "work_packages": ("goal", "test_strategy"),
+    # An interface's own evidence backs 'vz'; a stock entry's backs its interface, version and note.
+    "kernel_interfaces": ("vz", "interface", "match", "since", "basis", "committed", "note"),
 }
 
 

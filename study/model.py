@@ -7,7 +7,19 @@ from pathlib import Path
 from typing import Any
 
 from study.errors import DataError
-from study.records import Actor, Claim, Component, Event, Flow, Source, Term, Translation, Verdict, WorkPackage
+from study.records import (
+    Actor,
+    Claim,
+    Component,
+    Event,
+    Flow,
+    KernelInterface,
+    Source,
+    Term,
+    Translation,
+    Verdict,
+    WorkPackage,
+)
 from study.schema import COLLECTIONS
 from study.validate import Pending, Validator
 from study.yamlsrc import load_file, read_file
@@ -77,6 +89,10 @@ class Model:
     @property
     def work_packages(self) -> list[WorkPackage]:
         return self.records["work_packages"]
+
+    @property
+    def kernel_interfaces(self) -> list[KernelInterface]:
+        return self.records["kernel_interfaces"]
 
 
 def seed_paragraphs(seed_text: str) -> list[str]:

@@ -12,7 +12,19 @@ from typing import Any
 from study import decisions as adr
 from study import routes
 from study.expand import Expander, PageContext
-from study.render import claims, components, datamodel, flows, performance, plan, reference, seed, timeline, views
+from study.render import (
+    claims,
+    compat,
+    components,
+    datamodel,
+    flows,
+    performance,
+    plan,
+    reference,
+    seed,
+    timeline,
+    views,
+)
 from study.schema import AREAS
 
 
@@ -67,6 +79,12 @@ EXPANDERS: dict[str, Expander] = {
     "work-packages": Expander(lambda ctx, arg: plan.package_sections(ctx.refs)),
     "phase-table": Expander(lambda ctx, arg: plan.phase_table(ctx.model, ctx.page)),
     "work-package-graph": Expander(lambda ctx, arg: plan.graph(ctx.model, ctx.page, ctx.next_figure())),
+    "effort-table": Expander(lambda ctx, arg: plan.effort_table(ctx.model, ctx.page)),
+    "risk-register": Expander(lambda ctx, arg: plan.risk_register(ctx.model, ctx.page)),
+    "stock-kernel-overview": Expander(lambda ctx, arg: compat.overview(ctx.model, ctx.page)),
+    "stock-kernel": Expander(lambda ctx, arg: compat.sections(ctx.refs)),
+    "on-stock-key": Expander(lambda ctx, arg: compat.behaviour_key()),
+    "since-basis-key": Expander(lambda ctx, arg: compat.basis_key()),
     "layout-comparison": Expander(lambda ctx, arg: performance.layouts(dict(ctx.site.layouts or {}) or None)),
     "performance": Expander(lambda ctx, arg: performance.report(dict(ctx.site.benchmark or {}) or None)),
     "seed-text": Expander(lambda ctx, arg: seed.page_body(ctx.model, ctx.page)),

@@ -98,6 +98,64 @@ class ContractItem(TypedDict):
     note: str
 
 
+class Dependency(TypedDict):
+    """A package that must come first, and why."""
+
+    package: str
+    reason: str
+
+
+class EffortBasis(TypedDict):
+    """What an effort range rests on."""
+
+    replaces: NotRequired[list[ReplacedCode]]
+    comparable: NotRequired[str]
+    reasoning: str
+
+
+class Risk(TypedDict):
+    """Something that could go wrong, for the risk register."""
+
+    risk: str
+    likelihood: Literal['low', 'medium', 'high']
+    impact: Literal['low', 'medium', 'high']
+    mitigation: str
+    owner: NotRequired[str]
+
+
+class CoveredInterface(TypedDict):
+    component: str
+    interface: str
+
+
+class StockEquivalent(TypedDict):
+    """What upstream Linux offers in one place (cgroup v1, cgroup v2, or the kernel outside cgroups)."""
+
+    where: Literal['cgroup-v1', 'cgroup-v2', 'kernel']
+    interface: NotRequired[str]
+    match: Literal['same', 'partial', 'none']
+    since: NotRequired[str]
+    basis: NotRequired[Literal['kernel-doc', 'man-pages', 'controller', 'commit', 'unverified']]
+    committed: NotRequired[str]
+    note: NotRequired[str]
+    evidence: list[Evidence]
+
+
+class StockBehaviour(TypedDict):
+    package: str
+    on_stock: Literal['native', 'emulate', 'degrade', 'refuse']
+    how: str
+
+
+class ReplacedCode(TypedDict):
+    """7.0 code a package replaces, counted by scripts/loc.py."""
+
+    component: str
+    scope: NotRequired[list[str]]
+    counts: NotRequired[dict[str, int]]
+    note: NotRequired[str]
+
+
 class Source(TypedDict):
     id: str
     title: str
@@ -194,20 +252,37 @@ class Verdict(TypedDict):
     needs: str
     effort: str
     risks: list[str]
+    no_package: NotRequired[str]
     evidence: list[Evidence]
 
 
 class WorkPackage(TypedDict):
     id: str
     title: str
+    short: NotRequired[str]
     goal: str
     components: list[str]
     contract: list[ContractItem]
-    depends_on: NotRequired[list[str]]
+    depends_on: NotRequired[list[Dependency]]
     deliverables: list[str]
     acceptance: list[str]
     test_strategy: str
     host: str
     effort: str
-    risks: list[str]
+    effort_basis: EffortBasis
+    risks: list[Risk]
     evidence: list[Evidence]
+
+
+class KernelInterface(TypedDict):
+    id: str
+    title: str
+    name: str
+    kind: Literal['cgroup', 'procfs', 'sysfs', 'ioctl', 'netlink', 'kernel-features']
+    covers: NotRequired[list[CoveredInterface]]
+    vz: str
+    evidence: list[Evidence]
+    upstream: str
+    stock: list[StockEquivalent]
+    packages: list[StockBehaviour]
+    open_questions: NotRequired[list[str]]

@@ -282,11 +282,164 @@ def effort_range(rec: Rec, ctx: Context) -> Problems:
 
 
 def dependencies_acyclic(items: list[Rec], ctx: Context) -> ListProblems:
-    graph = {wp["id"]: list(wp.get("depends_on", [])) for wp in items}
+    graph = {wp["id"]: [d["package"] for d in wp.get("depends_on", [])] for wp in items}
     cycle = graphs.find_cycle(graph)
     if cycle:
         index = next(i for i, wp in enumerate(items) if wp["id"] == cycle[0])
         yield index, "depends_on", "dependency cycle: " + " -> ".join(c.upper() for c in cycle)
+
+
+def package_coverage(entry: Rec, ctx: Context) -> Problems:
+    """A component the rebuild uses (port, wrap, reuse) is in a work package, or says why not."""
+    comp = entry["component"]
+    covering = [wp["id"].upper() for wp in ctx.index.get("work_packages", {}).values() if comp in wp["components"]]
+    if entry["verdict"] == "out-of-scope":
+        if "no_package" in entry:
+            yield "no_package", "only port, wrap and reuse verdicts take 'no_package'"
+    elif covering and "no_package" in entry:
+        yield "no_package", f"'{comp}' is in {', '.join(covering)}; remove 'no_package'"
+    elif not covering and "no_package" not in entry:
+        yield "", (f"'{comp}' has the verdict '{entry['verdict']}' but no work package lists it in its components; "
+                   "add it to one, or say why not in 'no_package'")
+
+
+def replaced_code(item: Rec, ctx: Context) -> Problems:
+    """Replaced code is counted: a scoped count, or the component's own release-era count."""
+    if ("scope" in item) != ("counts" in item):
+        yield "", "'scope' and 'counts' go together: a partial count made with scripts/loc.py"
+        return
+    comp = ctx.get("components", item["component"])
+    if "scope" not in item and comp is not None and not any(
+            e["source"] == comp.get("release") for e in comp.get("loc", [])):
+        yield "component", (f"component '{item['component']}' has no line count at its release-era commit; "
+                            "give 'scope' and 'counts'")
+
+
+def effort_basis(basis: Rec, ctx: Context) -> Problems:
+    if "replaces" not in basis and "comparable" not in basis:
+        yield "", "say what the range rests on: the 7.0 code it 'replaces', or 'comparable' work"
+
+
+# -- the stock-kernel compatibility matrix -------------------------------------------------
+
+KERNEL_REPO = "torvalds/linux"  # the kernel's own documentation and commits
+MAN_PAGES_REPO = "mkerrisk/man-pages"  # the Linux man-pages project
+_KERNEL_DOC_SITES = ("https://docs.kernel.org/", "https://www.kernel.org/doc/", "https://kernel.org/doc/")
+# Interface kinds of data/components.yaml that are kernel interfaces.
+KERNEL_KINDS = ("cgroup", "sysfs", "procfs", "ioctl", "netlink", "kernel-module", "syscall")
+_VERSIONED = ("kernel-doc", "man-pages", "controller")
+
+
+def _source(item: Rec, ctx: Context) -> Rec:
+    """The evidence item's source record, or an empty one if the id is unknown (reported elsewhere)."""
+    return ctx.get("sources", item["source"]) or {}
+
+
+def _kernel_doc(item: Rec, ctx: Context) -> bool:
+    source = _source(item, ctx)
+    return source.get("repo") == KERNEL_REPO or source.get("url", "").startswith(_KERNEL_DOC_SITES)
+
+
+def _kernel_commit(item: Rec, ctx: Context) -> bool:
+    source = _source(item, ctx)
+    return source.get("repo") == KERNEL_REPO and "path" not in item and "path" not in source
+
+
+def _man_pages(item: Rec, ctx: Context) -> bool:
+    source = _source(item, ctx)
+    return source.get("repo") == MAN_PAGES_REPO
+
+
+_BASIS_EVIDENCE = {
+    "kernel-doc": (_kernel_doc, "the kernel's own documentation (a torvalds/linux file or kernel.org)"),
+    "commit": (_kernel_commit, "a torvalds/linux commit (its message: a section, no path)"),
+    "man-pages": (_man_pages, "the man-pages project (mkerrisk/man-pages)"),
+    "controller": (_man_pages, "the man-pages project (mkerrisk/man-pages)"),
+}
+
+
+def _none_entry(eq: Rec) -> Problems:
+    for key in ("interface", "since", "basis", "committed"):
+        if key in eq:
+            yield key, f"a 'none' entry has no '{key}': say in 'note' what was looked for"
+            return
+    if "note" not in eq:
+        yield "", "a 'none' entry needs a 'note' saying what was looked for"
+
+
+def _version_fields(eq: Rec) -> Problems:
+    basis = eq["basis"]
+    if basis in _VERSIONED and "since" not in eq:
+        yield "", f"basis '{basis}' states a version: give it in 'since'"
+    elif basis not in _VERSIONED and "since" in eq:
+        yield "since", (f"basis '{basis}' shows no release: remove 'since' (a version the evidence does not show "
+                        "is not stated)")
+    elif basis == "commit" and "committed" not in eq:
+        yield "", "basis 'commit' needs 'committed', the date of the cited commit"
+    elif basis != "commit" and "committed" in eq:
+        yield "committed", "'committed' goes with basis 'commit' only"
+
+
+def stock_version(eq: Rec, ctx: Context) -> Problems:
+    """A stated version rests on evidence that shows it; an unshown version is not stated."""
+    if eq["match"] == "none":
+        yield from _none_entry(eq)
+        return
+    if "interface" not in eq:
+        yield "", "needs the stock 'interface' (or match 'none')"
+        return
+    if "basis" not in eq:
+        yield "", "needs a 'basis' saying what the version rests on (one of: " + ", ".join(
+            ("kernel-doc", "man-pages", "controller", "commit", "unverified")) + ")"
+        return
+    problems = list(_version_fields(eq))
+    if problems:
+        yield problems[0]
+        return
+    check = _BASIS_EVIDENCE.get(eq["basis"])
+    if check and not any(check[0](item, ctx) for item in eq["evidence"]):
+        yield "evidence", f"basis '{eq['basis']}' needs evidence from {check[1]}"
+
+
+def kernel_interface_places(entry: Rec, ctx: Context) -> Problems:
+    if entry["kind"] != "cgroup":
+        return
+    places = {eq["where"] for eq in entry["stock"]}
+    for place in ("cgroup-v1", "cgroup-v2"):
+        if place not in places:
+            yield "stock", (f"a cgroup interface states its equivalent in cgroup-v1 and cgroup-v2 (or 'none'); "
+                            f"{place} is missing")
+            return
+
+
+def covered_interfaces_exist(entry: Rec, ctx: Context) -> Problems:
+    for i, item in enumerate(entry.get("covers", [])):
+        comp = ctx.get("components", item["component"])
+        if comp is not None and item["interface"] not in [x["id"] for x in comp.get("interfaces", [])]:
+            yield (f"covers[{i}].interface",
+                   f"component '{item['component']}' has no interface '{shown(item['interface'])}'")
+
+
+def one_behaviour_per_package(entry: Rec, ctx: Context) -> Problems:
+    seen: set[str] = set()
+    for i, item in enumerate(entry["packages"]):
+        if item["package"] in seen:
+            yield f"packages[{i}].package", f"{item['package'].upper()} is listed twice"
+        seen.add(item["package"])
+
+
+def kernel_interfaces_cover_contracts(items: list[Rec], ctx: Context) -> ListProblems:
+    """Every kernel interface in a work package's contract has an entry in the matrix."""
+    covered = {(c["component"], c["interface"]) for entry in items for c in entry.get("covers", [])}
+    for wp in ctx.index.get("work_packages", {}).values():
+        for item in wp["contract"]:
+            comp: Rec = ctx.get("components", item["component"]) or {}
+            kinds = [x["kind"] for x in comp.get("interfaces", []) if x["id"] == item["interface"]]
+            key = (item["component"], item["interface"])
+            if kinds and kinds[0] in KERNEL_KINDS and key not in covered:
+                yield None, "", (f"{wp['id'].upper()} touches the kernel interface {key[0]}:{key[1]}, which no "
+                                 "entry 'covers'")
+                return
 
 
 # -- timeline -----------------------------------------------------------------------------

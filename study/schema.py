@@ -237,7 +237,7 @@ BUILDABILITY = Collection(
     "buildability", "buildability.yaml",
     record(
         "Verdict",
-        rules=(rules.effort_range,),
+        rules=(rules.effort_range, rules.package_coverage),
         component=ref("components", "The component judged."),
         verdict=enum(VERDICT_KINDS, "Reuse as is, wrap from Python, port to Python, or out of scope."),
         rationale=scalar("text", "Why, in one to three sentences."),
@@ -245,6 +245,8 @@ BUILDABILITY = Collection(
         needs=scalar("text", "What it needs from the host: kernel features, privileges, services."),
         effort=scalar("string", "Our estimate, in person-weeks, e.g. '2-4' (an estimate, not a fact)."),
         risks=listof(scalar("text"), "What could go wrong.", min_items=1),
+        no_package=scalar("text", "For a port, wrap or reuse verdict that no work package covers: why not.",
+                          required=False),
         evidence=listof(EVIDENCE, "Sources for the facts the verdict rests on.", min_items=1),
     ),
     doc="Which parts could be rebuilt in Python, and how.",
@@ -253,6 +255,46 @@ BUILDABILITY = Collection(
 )
 
 
+LEVELS = ("low", "medium", "high")
+
+DEPENDENCY = record(
+    "Dependency",
+    "A package that must come first, and why.",
+    package=ref("work_packages", "The package that must be done first."),
+    reason=scalar("text", "What this package needs from it."),
+)
+
+REPLACED_CODE = record(
+    "ReplacedCode",
+    "7.0 code a package replaces, counted by scripts/loc.py.",
+    rules=(rules.replaced_code,),
+    component=ref("components", "The component whose code it replaces."),
+    scope=listof(scalar("path"), "Only these paths (a partial count); without it, the component's whole "
+                                 "release-era count.", required=False),
+    counts=mapping(LOC_LANGUAGES, scalar("int"), "Non-blank lines per language under 'scope', at the component's "
+                                                 "release-era commit.", required=False),
+    note=scalar("text", "What the count includes or leaves out.", required=False),
+)
+
+EFFORT_BASIS = record(
+    "EffortBasis",
+    "What an effort range rests on.",
+    rules=(rules.effort_basis,),
+    replaces=listof(REPLACED_CODE, "The 7.0 code the package replaces.", required=False),
+    comparable=scalar("text", "Comparable work the range is measured against.", required=False),
+    reasoning=scalar("text", "How the range follows from the code or the comparison."),
+)
+
+RISK = record(
+    "Risk",
+    "Something that could go wrong, for the risk register.",
+    risk=scalar("text", "What could go wrong."),
+    likelihood=enum(LEVELS, "How likely it is."),
+    impact=enum(LEVELS, "How much it would hurt the plan."),
+    mitigation=scalar("text", "What is done about it."),
+    owner=ref("work_packages", "The package that carries out the mitigation, if not this one.", required=False),
+)
+
 WORK_PACKAGES = Collection(
     "work_packages", "workpackages.yaml",
     record(
@@ -260,6 +302,7 @@ WORK_PACKAGES = Collection(
         rules=(rules.contract_interfaces_exist, rules.effort_range),
         id=scalar("id", "wp-1, wp-2, ..."),
         title=scalar("string", "What gets built."),
+        short=scalar("string", "A short name for the figure of the plan (the title if absent).", required=False),
         goal=scalar("text", "Why, and what it replaces or complements."),
         components=listof(ref("components"), "The components it rebuilds, wraps or talks to.", min_items=1),
         contract=listof(record(
@@ -268,13 +311,14 @@ WORK_PACKAGES = Collection(
             interface=scalar("id", "The interface id under that component."),
             note=scalar("text", "What exactly must match."),
         ), "Interfaces it must honour to interoperate with the real system.", min_items=1),
-        depends_on=listof(ref("work_packages"), "Packages that must come first.", required=False),
+        depends_on=listof(DEPENDENCY, "Packages that must come first, each with its reason.", required=False),
         deliverables=listof(scalar("text"), "What is handed over.", min_items=1),
         acceptance=listof(scalar("text"), "Tests that decide it is done.", min_items=1),
         test_strategy=scalar("text", "How to test without a Virtuozzo kernel."),
         host=scalar("text", "What the host running it needs."),
         effort=scalar("string", "Estimate in person-weeks, 'low-high'."),
-        risks=listof(scalar("text"), "What could go wrong.", min_items=1),
+        effort_basis=EFFORT_BASIS,
+        risks=listof(RISK, "What could go wrong.", min_items=1),
         evidence=listof(EVIDENCE, "Sources for the contract and the strategy.", min_items=1),
     ),
     doc="Work packages of the Python rebuild, with their dependencies.",
@@ -296,6 +340,65 @@ TIMELINE = Collection(
 )
 
 
+# -- the stock-kernel compatibility matrix ----------------------------------------
+
+KERNEL_INTERFACE_KINDS = ("cgroup", "procfs", "sysfs", "ioctl", "netlink", "kernel-features")
+STOCK_PLACES = ("cgroup-v1", "cgroup-v2", "kernel")
+MATCHES = ("same", "partial", "none")
+SINCE_BASES = ("kernel-doc", "man-pages", "controller", "commit", "unverified")
+ON_STOCK = ("native", "emulate", "degrade", "refuse")
+
+STOCK_EQUIVALENT = record(
+    "StockEquivalent",
+    "What upstream Linux offers in one place (cgroup v1, cgroup v2, or the kernel outside cgroups).",
+    rules=(rules.stock_version,),
+    where=enum(STOCK_PLACES, "cgroup v1, cgroup v2, or elsewhere in the kernel."),
+    interface=scalar("string", "The stock interface (absent when match is 'none').", required=False),
+    match=enum(MATCHES, "Same behaviour, part of it, or nothing."),
+    since=scalar("version", "The release that added it, when the evidence shows one.", required=False),
+    basis=enum(SINCE_BASES, "What the version rests on: the kernel's own documentation, the man-pages project "
+                            "(for the interface, or only for its controller), a kernel commit (its date, no "
+                            "release), or nothing verified.", required=False),
+    committed=scalar("date", "With basis 'commit': the date the cited commit was committed.", required=False),
+    note=scalar("text", "What differs, or (for 'none') what was looked for.", required=False),
+    evidence=listof(EVIDENCE, "Where the kernel or its manual pages show it.", min_items=1),
+)
+
+KERNEL_INTERFACES = Collection(
+    "kernel_interfaces", "compat.yaml",
+    record(
+        "KernelInterface",
+        rules=(rules.kernel_interface_places, rules.covered_interfaces_exist, rules.one_behaviour_per_package,
+               rules.not_reserved),
+        id=scalar("id", "Short unique id, used as the anchor on the stock-kernel page."),
+        title=scalar("string", "A short name for headings and tables."),
+        name=scalar("string", "The Virtuozzo interface, as the 7.0 user space names it."),
+        kind=enum(KERNEL_INTERFACE_KINDS, "What sort of kernel interface it is."),
+        covers=listof(record(
+            "CoveredInterface",
+            component=ref("components", "The component that offers the interface."),
+            interface=scalar("id", "The interface id under that component."),
+        ), "The component interfaces (data/components.yaml) this entry is about.", required=False),
+        vz=scalar("text", "What it is in OpenVZ 7.0 and which 7.0 code uses it."),
+        evidence=listof(EVIDENCE, "The 7.0 code that uses it.", min_items=1),
+        upstream=scalar("text", "What stock Linux offers instead, in a few sentences."),
+        stock=listof(STOCK_EQUIVALENT, "The stock equivalent in cgroup v1, cgroup v2 and the kernel, each with "
+                                       "its evidence.", min_items=1),
+        packages=listof(record(
+            "StockBehaviour",
+            package=ref("work_packages", "The work package."),
+            on_stock=enum(ON_STOCK, "On a stock host it uses the same interface, emulates it, runs without it "
+                                    "(and says so), or refuses to run."),
+            how=scalar("text", "What exactly it does."),
+        ), "What each work package that touches it does on a stock host.", min_items=1),
+        open_questions=listof(scalar("text"), "What was searched and not settled.", required=False),
+    ),
+    doc="The Virtuozzo kernel interfaces the plan touches, their stock equivalents, and what each package does "
+        "on a stock kernel.",
+    rules=(rules.kernel_interfaces_cover_contracts,),
+)
+
+
 SEED = Collection(
     "translation", "seed.yaml",
     record(
@@ -309,4 +412,5 @@ SEED = Collection(
     rules=(rules.one_translation_per_paragraph,),
 )
 
-COLLECTIONS = (SOURCES, CLAIMS, COMPONENTS, GLOSSARY, FLOWS, SEED, TIMELINE, ACTORS, BUILDABILITY, WORK_PACKAGES)
+COLLECTIONS = (SOURCES, CLAIMS, COMPONENTS, GLOSSARY, FLOWS, SEED, TIMELINE, ACTORS, BUILDABILITY, WORK_PACKAGES,
+               KERNEL_INTERFACES)

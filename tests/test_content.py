@@ -231,3 +231,46 @@ def test_guard_placeholders_subsets_and_code_pass(study_site, fine):
 def test_guard_a_correct_typed_total_passes(study_site):
     n = len(study_site.model.claims)
     assert figure_problems(study_site, [("fine.md", f"The seed makes {n} claims, all {n} claims are graded.")]) == []
+
+# The interfaces issue 17 names: each must have an entry in data/compat.yaml.
+REQUIRED_INTERFACES = ("ve-cgroup", "beancounter-cgroup", "memcg-oom-guarantee", "memcg-low-high", "memcg-swap",
+                       "ploop-kmod", "netlink-vzevent", "proc-vz", "ksm-sysfs", "criu-kernel-features")
+
+
+def test_the_matrix_has_every_interface_the_issue_names(study_site):
+    ids = {entry["id"] for entry in study_site.model.kernel_interfaces}
+    assert set(REQUIRED_INTERFACES) <= ids
+
+
+def test_the_matrix_is_sourced_entry_by_entry(study_site):
+    """Every stock entry has its own evidence, and its row on the page its own footnote."""
+    page = study_site.rendered[routes.STOCK_KERNEL]
+    for entry in study_site.model.kernel_interfaces:
+        assert entry["evidence"], entry["id"]
+        section = page[page.index(f"{{ #{entry['id']} }}"):]
+        table = section[section.index("| Where |"):]
+        rows = _table_rows(table[:table.index("\n\n")])
+        assert len(rows) == len(entry["stock"]), entry["id"]
+        for eq, row in zip(entry["stock"], rows):
+            assert eq["evidence"], (entry["id"], eq["where"])
+            assert re.search(r"\[\^\d+\] \|$", row), (entry["id"], row[:60])
+
+
+def test_no_version_is_stated_that_its_evidence_does_not_show(study_site):
+    from study.render import compat
+
+    for entry in study_site.model.kernel_interfaces:
+        for eq in entry["stock"]:
+            shown = compat.since(eq)
+            if eq.get("basis") in ("commit", "unverified") or eq["match"] == "none":
+                assert not re.search(r"\d+\.\d+", shown), (entry["id"], shown)
+            else:
+                assert shown.startswith(eq["since"]), (entry["id"], shown)
+
+
+def test_every_package_says_what_it_does_on_a_stock_host(study_site):
+    """Each package's section lists the kernel features it touches, or says it touches none."""
+    page = study_site.rendered[routes.WORK_PACKAGES]
+    for wp in study_site.model.work_packages:
+        section = page[page.index(f"{{ #{wp['id']} }}"):]
+        assert "**On which kernel features" in section[:section.find("\n## ", 1)], wp["id"]

@@ -127,7 +127,7 @@ CASES: list[tuple[str, Edit, str]] = [
      "data/claims.yaml: is a directory, not a file"),
     ("extra-data-file", create("data/glossary.yml", "glossary: []\n"),
      "data/glossary.yml: unexpected entry in the data folder (known files: actors.yaml, buildability.yaml, "
-     "claims.yaml, components.yaml, flows.yaml, glossary.yaml, seed.yaml, sources.yaml, timeline.yaml, "
+     "claims.yaml, compat.yaml, components.yaml, flows.yaml, glossary.yaml, seed.yaml, sources.yaml, timeline.yaml, "
      "workpackages.yaml)"),
     ("symlinked-data-file", lambda p: ((p / "data" / "glossary.yaml").rename(p / "g.yaml"),
                                        os.symlink(p / "g.yaml", p / "data" / "glossary.yaml")),
@@ -238,13 +238,13 @@ CASES: list[tuple[str, Edit, str]] = [
     ("superscript-digit", replace("data/flows.yaml", "        last: 2", "        last: ²"),
      "data/flows.yaml:30: flows[0].frames[0].last: not an integer from 0 to 999999: '\\xb2'"),
     ("superscript-effort", replace("data/workpackages.yaml", '    effort: "2-3"', '    effort: "2-³"'),
-     "data/workpackages.yaml:37: work_packages[1].effort: expected a range of person-weeks like '2-4' "
+     "data/workpackages.yaml:46: work_packages[1].effort: expected a range of person-weeks like '2-4' "
      "(each at most 999), got '2-\\xb3'"),
     ("arabic-indic-effort", replace("data/buildability.yaml", '    effort: "1-2"', '    effort: "١-٢"'),
      "data/buildability.yaml:6: buildability[0].effort: expected a range of person-weeks like '2-4' "
      "(each at most 999), got '\\u0661-\\u0662'"),
     ("backwards-effort", replace("data/workpackages.yaml", '    effort: "2-3"', '    effort: "3-2"'),
-     "data/workpackages.yaml:37: work_packages[1].effort: expected a range of person-weeks like '2-4' "
+     "data/workpackages.yaml:46: work_packages[1].effort: expected a range of person-weeks like '2-4' "
      "(each at most 999), got '3-2'"),
     # -- references -----------------------------------------------------------------
     ("dangling-source", replace("data/components.yaml", "    sources: [guide]", "    sources: [guide, vz-dox]"),
@@ -354,7 +354,7 @@ CASES: list[tuple[str, Edit, str]] = [
     ("frame-crosses-a-phase", replace("data/flows.yaml", "    steps:\n", "    phases:\n      - {title: One, first: 1, last: 1}\n      - {title: Two, first: 2, last: 2}\n    steps:\n"),
      "data/flows.yaml:30: flows[0].frames[0]: frame 1-2 crosses a phase boundary"),
     ("unknown-count", append("docs/index.md", "\nThere are [count:nope] of them.\n"),
-     "docs/index.md:8: unknown count 'nope' (known: claims, components, sources, flows, steps, terms, interfaces, work-packages, events)"),
+     "docs/index.md:8: unknown count 'nope' (known: claims, components, sources, flows, steps, terms, interfaces, work-packages, events, kernel-interfaces)"),
     ("loc-not-counted", append("docs/index.md", "\nIt has [loc:lib] lines.\n"),
      "docs/index.md:8: component 'lib' has no line count at its release-era commit"),
     ("effort-rounded", append("docs/index.md", "\nIt takes [effort:wp-1 about] weeks.\n"),
@@ -373,10 +373,11 @@ CASES: list[tuple[str, Edit, str]] = [
     ("generated-page-written-by-hand", create("docs/reference/glossary.md", "# Glossary\n"),
      "docs/reference/glossary.md:1: this page is generated from data; remove the file"),
     # -- the plan --------------------------------------------------------------------------
-    ("work-package-cycle", replace("data/workpackages.yaml", "    components: [tool]\n", "    components: [tool]\n    depends_on: [wp-2]\n"),
-     "data/workpackages.yaml:6: work_packages[0].depends_on: dependency cycle: WP-1 -> WP-2 -> WP-1"),
-    ("work-package-unknown-dependency", replace("data/workpackages.yaml", "    depends_on: [wp-1]", "    depends_on: [wp-9]"),
-     "data/workpackages.yaml:30: work_packages[1].depends_on[0]: unknown work_package 'wp-9'"),
+    ("work-package-cycle", replace("data/workpackages.yaml", "    components: [tool]\n",
+                                   "    components: [tool]\n    depends_on:\n      - {package: wp-2, reason: R.}\n"),
+     "data/workpackages.yaml:7: work_packages[0].depends_on: dependency cycle: WP-1 -> WP-2 -> WP-1"),
+    ("work-package-unknown-dependency", replace("data/workpackages.yaml", "      - package: wp-1", "      - package: wp-9"),
+     "data/workpackages.yaml:38: work_packages[1].depends_on[0].package: unknown work_package 'wp-9'"),
     ("contract-unknown-interface", replace("data/workpackages.yaml", "        interface: cli\n        note: Same options.",
                                            "        interface: api\n        note: Same options."),
      "data/workpackages.yaml:8: work_packages[0].contract[0].interface: component 'tool' has no interface 'api'"),
@@ -387,6 +388,116 @@ CASES: list[tuple[str, Edit, str]] = [
      "data/buildability.yaml:2: buildability: component 'lib' has no verdict"),
     ("duplicate-verdict", replace("data/buildability.yaml", "  - component: lib\n", "  - component: tool\n"),
      "data/buildability.yaml:12: buildability[1].component: duplicate id 'tool' (first defined at line 2)"),
+    # -- dependencies, coverage, effort bases and risks -------------------------------------
+    ("dependency-without-reason", replace("data/workpackages.yaml",
+                                          '      - package: wp-1\n        reason: It calls the rewritten tool.\n',
+                                          '      - package: wp-1\n'),
+     "data/workpackages.yaml:38: work_packages[1].depends_on[0]: missing required field 'reason'"),
+    ("dependency-old-shape", replace("data/workpackages.yaml",
+                                     '    depends_on:\n      - package: wp-1\n        reason: It calls the rewritten tool.\n',
+                                     '    depends_on: [wp-1]\n'),
+     "data/workpackages.yaml:37: work_packages[1].depends_on[0]: expected a mapping, got 'wp-1'"),
+    ("port-without-package", replace("data/workpackages.yaml", "    components: [tool]\n", "    components: [lib]\n"),
+     "data/buildability.yaml:2: buildability[0]: 'tool' has the verdict 'port' but no work package lists it "
+     "in its components; add it to one, or say why not in 'no_package'"),
+    ("no-package-but-covered", replace("data/buildability.yaml",
+                                       '    rationale: Small and well understood.\n',
+                                       '    rationale: Small and well understood.\n    no_package: Not needed.\n'),
+     "data/buildability.yaml:5: buildability[0].no_package: 'tool' is in WP-1; remove 'no_package'"),
+    ("no-package-out-of-scope", replace("data/buildability.yaml",
+                                        '    verdict: reuse\n    rationale: Works as it is.\n',
+                                        '    verdict: out-of-scope\n    rationale: Works as it is.\n    no_package: Not needed.\n'),
+     "data/buildability.yaml:15: buildability[1].no_package: only port, wrap and reuse verdicts take 'no_package'"),
+    ("effort-without-basis", replace("data/workpackages.yaml",
+                                     '    effort_basis:\n      replaces:\n        - component: tool\n      reasoning: A small tool.\n',
+                                     ''),
+     "data/workpackages.yaml:2: work_packages[0]: missing required field 'effort_basis'"),
+    ("effort-basis-empty", replace("data/workpackages.yaml",
+                                   '      replaces:\n        - component: tool\n      reasoning: A small tool.\n',
+                                   '      reasoning: A small tool.\n'),
+     'data/workpackages.yaml:18: work_packages[0].effort_basis: say what the range rests on: the 7.0 code it '
+     "'replaces', or 'comparable' work"),
+    ("replaced-scope-without-counts", replace("data/workpackages.yaml", "          counts: {C: 300}\n", ""),
+     "data/workpackages.yaml:49: work_packages[1].effort_basis.replaces[0]: 'scope' and 'counts' go together: "
+     'a partial count made with scripts/loc.py'),
+    ("replaced-uncounted-component", replace("data/workpackages.yaml",
+                                             '        - component: tool\n      reasoning: A small tool.\n',
+                                             '        - component: lib\n      reasoning: A small tool.\n'),
+     "data/workpackages.yaml:19: work_packages[0].effort_basis.replaces[0].component: component 'lib' has no "
+     "line count at its release-era commit; give 'scope' and 'counts'"),
+    ("risk-as-text", replace("data/workpackages.yaml",
+                             '      - risk: None known.\n        likelihood: low\n        impact: low\n        mitigation: None needed.\n',
+                             '      - None known.\n'),
+     "data/workpackages.yaml:22: work_packages[0].risks[0]: expected a mapping, got 'None known.'"),
+    ("risk-unknown-likelihood", replace("data/workpackages.yaml",
+                                        '        likelihood: medium\n',
+                                        '        likelihood: likely\n'),
+     "data/workpackages.yaml:56: work_packages[1].risks[0].likelihood: unknown value 'likely' (expected one "
+     'of: low, medium, high)'),
+    ("risk-unknown-owner", replace("data/workpackages.yaml", "        owner: wp-1\n", "        owner: wp-7\n"),
+     "data/workpackages.yaml:59: work_packages[1].risks[0].owner: unknown work_package 'wp-7'"),
+    # -- the stock-kernel matrix --------------------------------------------------------------
+    ("none-with-interface", replace("data/compat.yaml",
+                                    '        match: none\n',
+                                    '        match: none\n        interface: tool.state\n'),
+     "data/compat.yaml:13: kernel_interfaces[0].stock[0].interface: a 'none' entry has no 'interface': say in "
+     "'note' what was looked for"),
+    ("none-without-note", replace("data/compat.yaml", "        note: Not among the v1 files.\n", ""),
+     "data/compat.yaml:11: kernel_interfaces[0].stock[0]: a 'none' entry needs a 'note' saying what was looked for"),
+    ("stock-without-basis", replace("data/compat.yaml", "        since: \"5.2\"\n        basis: man-pages\n", ""),
+     "data/compat.yaml:16: kernel_interfaces[0].stock[1]: needs a 'basis' saying what the version rests on "
+     '(one of: kernel-doc, man-pages, controller, commit, unverified)'),
+    ("versioned-basis-without-since", replace("data/compat.yaml", "        since: \"5.2\"\n", ""),
+     "data/compat.yaml:16: kernel_interfaces[0].stock[1]: basis 'man-pages' states a version: give it in 'since'"),
+    ("version-not-a-version", replace("data/compat.yaml", "        since: \"5.2\"\n", "        since: \"five\"\n"),
+     "data/compat.yaml:19: kernel_interfaces[0].stock[1].since: not a kernel version such as 4.5 or 2.6.32: 'five'"),
+    ("commit-basis-with-since", replace("data/compat.yaml",
+                                        '        basis: commit\n',
+                                        '        basis: commit\n        since: "4.5"\n'),
+     "data/compat.yaml:27: kernel_interfaces[0].stock[2].since: basis 'commit' shows no release: remove "
+     "'since' (a version the evidence does not show is not stated)"),
+    ("commit-basis-without-date", replace("data/compat.yaml", "        committed: 2015-09-18\n", ""),
+     "data/compat.yaml:23: kernel_interfaces[0].stock[2]: basis 'commit' needs 'committed', the date of the "
+     'cited commit'),
+    ("date-without-commit-basis", replace("data/compat.yaml",
+                                          '        since: "5.2"\n        basis: man-pages\n',
+                                          '        since: "5.2"\n        basis: man-pages\n        committed: 2019-01-01\n'),
+     "data/compat.yaml:21: kernel_interfaces[0].stock[1].committed: 'committed' goes with basis 'commit' only"),
+    ("man-pages-basis-other-evidence", replace("data/compat.yaml",
+                                               '          - {source: man-pages, path: man7/cgroups.7, lines: 10-12}\n',
+                                               '          - {source: linux-doc, section: Files}\n'),
+     "data/compat.yaml:22: kernel_interfaces[0].stock[1].evidence: basis 'man-pages' needs evidence from the "
+     'man-pages project (mkerrisk/man-pages)'),
+    ("kernel-doc-basis-man-pages-evidence", replace("data/compat.yaml",
+                                                    '        basis: man-pages\n',
+                                                    '        basis: kernel-doc\n'),
+     "data/compat.yaml:22: kernel_interfaces[0].stock[1].evidence: basis 'kernel-doc' needs evidence from the "
+     "kernel's own documentation (a torvalds/linux file or kernel.org)"),
+    ("commit-basis-file-evidence", replace("data/compat.yaml",
+                                           '          - {source: linux-commit, section: commit message}\n',
+                                           '          - {source: linux-doc, section: Files}\n'),
+     "data/compat.yaml:29: kernel_interfaces[0].stock[2].evidence: basis 'commit' needs evidence from a "
+     'torvalds/linux commit (its message: a section, no path)'),
+    ("cgroup-entry-without-v2", replace("data/compat.yaml", "      - where: cgroup-v2\n", "      - where: kernel\n"),
+     'data/compat.yaml:11: kernel_interfaces[0].stock: a cgroup interface states its equivalent in cgroup-v1 '
+     "and cgroup-v2 (or 'none'); cgroup-v2 is missing"),
+    ("covers-unknown-interface", replace("data/compat.yaml",
+                                         '    kind: cgroup\n',
+                                         '    kind: cgroup\n    covers:\n      - {component: tool, interface: state}\n'),
+     "data/compat.yaml:7: kernel_interfaces[0].covers[0].interface: component 'tool' has no interface 'state'"),
+    ("package-twice", replace("data/compat.yaml",
+                              '        how: Runs without it.\n',
+                              '        how: Runs without it.\n      - package: wp-1\n        on_stock: refuse\n        how: Stops.\n'),
+     'data/compat.yaml:34: kernel_interfaces[0].packages[1].package: WP-1 is listed twice'),
+    ("unknown-on-stock", replace("data/compat.yaml", "        on_stock: degrade\n", "        on_stock: ignore\n"),
+     "data/compat.yaml:32: kernel_interfaces[0].packages[0].on_stock: unknown value 'ignore' (expected one "
+     'of: native, emulate, degrade, refuse)'),
+    ("unknown-package-in-matrix", replace("data/compat.yaml", "      - package: wp-1\n", "      - package: wp-5\n"),
+     "data/compat.yaml:31: kernel_interfaces[0].packages[0].package: unknown work_package 'wp-5'"),
+    ("kernel-contract-not-covered", replace("data/components.yaml",
+                                            '        kind: cli\n        name: tool\n',
+                                            '        kind: cgroup\n        name: tool\n'),
+     "data/compat.yaml:2: kernel_interfaces: WP-1 touches the kernel interface tool:cli, which no entry 'covers'"),
     # -- timeline -----------------------------------------------------------------------------
     ("timeline-out-of-order", append("data/timeline.yaml", "  - date: 2015\n    title: Earlier\n    description: D.\n"
                                      "    evidence:\n      - {source: guide, section: Overview}\n"),
@@ -395,8 +506,9 @@ CASES: list[tuple[str, Edit, str]] = [
     ("unknown-placeholder", append("docs/index.md", "\n<!-- study:nope -->\n"),
      "docs/index.md:8: unknown placeholder 'study:nope' (known: actors-table, area-map, bibliography, "
      "buildability-details, buildability-matrix, claim-ledger, claim-list, component-details, component-summary, "
-     "components-table, context-map, data-model, decisions-index, flow, flow-page, flows-index, glossary, "
-     "interface-matrix, layer-map, layout-comparison, performance, phase-table, seed-text, timeline, verdict-counts, "
+     "components-table, context-map, data-model, decisions-index, effort-table, flow, flow-page, flows-index, "
+     "glossary, interface-matrix, layer-map, layout-comparison, on-stock-key, performance, phase-table, "
+     "risk-register, seed-text, since-basis-key, stock-kernel, stock-kernel-overview, timeline, verdict-counts, "
      "verdict-summary, work-package-graph, work-packages)"),
     ("placeholder-unknown-argument", append("docs/index.md", "\n<!-- study:area-map nosuch -->\n"),
      "docs/index.md:8: study:area-map: unknown area 'nosuch' (expected one of: platform, management, compute, "

@@ -17,4 +17,6 @@ def test_walker_finds_every_evidence_list():
         "timeline[0].evidence[0]", "actors[0].evidence[0]",
         "buildability[0].evidence[0]", "buildability[1].evidence[0]",
         "work_packages[0].evidence[0]", "work_packages[1].evidence[0]",
+        "kernel_interfaces[0].evidence[0]", "kernel_interfaces[0].stock[0].evidence[0]",
+        "kernel_interfaces[0].stock[1].evidence[0]", "kernel_interfaces[0].stock[2].evidence[0]",
     ]
