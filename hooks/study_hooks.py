@@ -61,6 +61,8 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     if markdown != expected:
         raise PluginError(f"{SITE.label(path)}: MkDocs read this page differently from the study's check "
                           "(front matter?); both must see the same text")
+    if path in SITE.search_boost:
+        page.meta["search"] = {**(page.meta.get("search") or {}), "boost": SITE.search_boost[path]}
     return SITE.rendered[path]
 
 

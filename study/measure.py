@@ -121,5 +121,14 @@ def search(page: Any, term: str, timeout_ms: int = 20_000) -> tuple[float, float
     page.locator("input.md-search__input").press_sequentially(term)
     page.locator(".md-search-result__item").first.wait_for(timeout=timeout_ms)
     elapsed = time.perf_counter() - start
-    hrefs = page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(a => a.href)")
+    # The first results may answer a prefix of the term (the theme searches as one
+    # types); the ranking is the one that stays once the last key is handled.
+    read = 'els => els.map(a => a.href)'
+    hrefs = page.eval_on_selector_all(".md-search-result__item > a", read)
+    for _ in range(50):
+        page.wait_for_timeout(200)
+        again = page.eval_on_selector_all(".md-search-result__item > a", read)
+        if again == hrefs:
+            break
+        hrefs = again
     return ready, elapsed, hrefs
