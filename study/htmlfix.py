@@ -114,8 +114,12 @@ def _words_once(text: str, separator: re.Pattern[str], stop_words: frozenset[str
 
 
 # lunr's English stop words that the theme's pipeline drops anyway (a subset: the common ones).
-_STOP_WORDS = frozenset(
-    ["a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "has", "have", "if", "in", "into", "is", "it", "its", "no", "not", "of", "on", "or", "so", "that", "the", "their", "then", "there", "these", "they", "this", "to", "was", "were", "which", "will", "with"])  # all in lunr.stopWordFilter
+# All of them are in lunr.stopWordFilter.
+_STOP_WORDS = frozenset({
+    "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "has", "have", "if", "in", "into",
+    "is", "it", "its", "no", "not", "of", "on", "or", "so", "that", "the", "their", "then", "there", "these",
+    "they", "this", "to", "was", "were", "which", "will", "with",
+})
 
 
 def compact_search_index(text: str) -> str:
