@@ -7,7 +7,21 @@ from pathlib import Path
 from typing import Any
 
 from study.errors import DataError
-from study.records import Actor, Claim, Component, Event, Flow, Source, Term, Translation, Verdict, WorkPackage
+from study.records import (
+    Actor,
+    AtlasEntry,
+    Claim,
+    Component,
+    ConfigKey,
+    Event,
+    Flow,
+    PrlctlOption,
+    Source,
+    Term,
+    Translation,
+    Verdict,
+    WorkPackage,
+)
 from study.schema import COLLECTIONS
 from study.validate import Pending, Validator
 from study.yamlsrc import load_file, read_file
@@ -77,6 +91,18 @@ class Model:
     @property
     def work_packages(self) -> list[WorkPackage]:
         return self.records["work_packages"]
+
+    @property
+    def errors(self) -> list[AtlasEntry]:
+        return self.records["errors"]
+
+    @property
+    def config_keys(self) -> list[ConfigKey]:
+        return self.records["config_keys"]
+
+    @property
+    def prlctl_options(self) -> list[PrlctlOption]:
+        return self.records["prlctl_options"]
 
 
 def seed_paragraphs(seed_text: str) -> list[str]:

@@ -127,8 +127,8 @@ CASES: list[tuple[str, Edit, str]] = [
      "data/claims.yaml: is a directory, not a file"),
     ("extra-data-file", create("data/glossary.yml", "glossary: []\n"),
      "data/glossary.yml: unexpected entry in the data folder (known files: actors.yaml, buildability.yaml, "
-     "claims.yaml, components.yaml, flows.yaml, glossary.yaml, seed.yaml, sources.yaml, timeline.yaml, "
-     "workpackages.yaml)"),
+     "claims.yaml, components.yaml, config.yaml, errors.yaml, flows.yaml, glossary.yaml, prlctl.yaml, seed.yaml, "
+     "sources.yaml, timeline.yaml, workpackages.yaml)"),
     ("symlinked-data-file", lambda p: ((p / "data" / "glossary.yaml").rename(p / "g.yaml"),
                                        os.symlink(p / "g.yaml", p / "data" / "glossary.yaml")),
      "data/glossary.yaml: symbolic links are not allowed; put the file itself here"),
@@ -336,6 +336,7 @@ CASES: list[tuple[str, Edit, str]] = [
     ("flow-named-index", append("data/flows.yaml", FLOW),
      "data/flows.yaml:31: flows[1].id: 'index' is the name of the overview page in its folder; choose another id"),
     ("flow-replaces-a-page", both(replace("data/flows.yaml", "  - id: start", "  - id: overview"),
+                                  replace("data/errors.yaml", "    flow: start", "    flow: overview"),
                                   create("docs/flows/overview.md", "# Overview\n"),
                                   replace("docs/flows.md", "flows/start.md#steps", "flows/overview.md")),
      "data/flows.yaml:2: flows[0].id: its page would replace the hand-written flows/overview.md; choose another id"),

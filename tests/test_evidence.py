@@ -17,4 +17,7 @@ def test_walker_finds_every_evidence_list():
         "timeline[0].evidence[0]", "actors[0].evidence[0]",
         "buildability[0].evidence[0]", "buildability[1].evidence[0]",
         "work_packages[0].evidence[0]", "work_packages[1].evidence[0]",
+        "errors[0].evidence[0]", "errors[0].evidence[1]", "errors[1].evidence[0]", "errors[2].evidence[0]",
+        "config_keys[0].evidence[0]", "config_keys[1].evidence[0]", "config_keys[2].evidence[0]",
+        "prlctl_options[0].evidence[0]", "prlctl_options[1].evidence[0]",
     ]
