@@ -242,7 +242,7 @@ class ConfigKey(TypedDict):
     status: NotRequired[Literal['alias', 'deprecated', 'ignored']]
     alias_of: NotRequired[str]
     components: NotRequired[list[str]]
-    tables: list[Literal['libvzctl.config_param_map', 'libvzctl.named', 'libvzctl.simple', 'libvzctl.vzlimits', 'libvzctl.param_lists', 'vzctl.config', 'vzctl.named', 'vzmigrate.conf_names', 'script.sourced', 'prl-disp-service.vz_config', 'vzctl.vz_conf', 'vzctl.ve_basic_sample', 'vcmmd.get', 'vcmmd.shipped']]
+    tables: list[Literal['libvzctl.config_param_map', 'libvzctl.named', 'libvzctl.simple', 'libvzctl.vzlimits', 'prl-disp-service.vz_config', 'vzmigrate.conf_names', 'script.sourced', 'vzctl.named', 'vzctl.config', 'libvzctl.param_lists', 'vzctl.vz_conf', 'vzctl.ve_basic_sample', 'vcmmd.get', 'vcmmd.shipped']]
     note: NotRequired[str]
     evidence: list[Evidence]
 

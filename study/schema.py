@@ -336,10 +336,11 @@ ERRORS = Collection(
 
 CONFIG_FILES = ("ct.conf", "vz.conf", "both", "vcmmd.conf")
 # The tables scripts/extract_config.py reads out of the 7.0 code; its docstring says how.
+# A key lists its tables in this order; its first evidence item is a row of the first one.
 CONFIG_TABLES = (
-    "libvzctl.config_param_map", "libvzctl.named", "libvzctl.simple", "libvzctl.vzlimits", "libvzctl.param_lists",
-    "vzctl.config", "vzctl.named", "vzmigrate.conf_names", "script.sourced", "prl-disp-service.vz_config",
-    "vzctl.vz_conf", "vzctl.ve_basic_sample", "vcmmd.get", "vcmmd.shipped",
+    "libvzctl.config_param_map", "libvzctl.named", "libvzctl.simple", "libvzctl.vzlimits",
+    "prl-disp-service.vz_config", "vzmigrate.conf_names", "script.sourced", "vzctl.named", "vzctl.config",
+    "libvzctl.param_lists", "vzctl.vz_conf", "vzctl.ve_basic_sample", "vcmmd.get", "vcmmd.shipped",
 )
 SHIPPED_FILES = ("/etc/vz/vz.conf", "/etc/vz/conf/ve-basic.conf-sample", "/etc/vz/vcmmd.conf")
 
