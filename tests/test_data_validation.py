@@ -374,9 +374,9 @@ CASES: list[tuple[str, Edit, str]] = [
     ("unknown-placeholder", append("docs/index.md", "\n<!-- study:nope -->\n"),
      "docs/index.md:8: unknown placeholder 'study:nope' (known: actors-table, area-map, bibliography, "
      "buildability-details, buildability-matrix, claim-ledger, claim-list, component-details, component-summary, "
-     "components-table, context-map, data-model, decisions-index, flow, flow-page, flows-index, glossary, "
-     "interface-matrix, layer-map, layout-comparison, performance, phase-table, seed-text, timeline, verdict-counts, "
-     "verdict-summary, work-package-graph, work-packages)"),
+     "components-table, config-keys, context-map, data-model, decisions-index, error-atlas, error-index, flow, "
+     "flow-page, flows-index, glossary, interface-matrix, layer-map, layout-comparison, performance, phase-table, "
+     "prlctl-options, seed-text, timeline, verdict-counts, verdict-summary, work-package-graph, work-packages)"),
     ("placeholder-unknown-argument", append("docs/index.md", "\n<!-- study:area-map nosuch -->\n"),
      "docs/index.md:8: study:area-map: unknown area 'nosuch' (expected one of: platform, management, compute, "
      "memory, storage, migration, patching)"),

@@ -19,6 +19,8 @@ _COUNTS = {
     "steps": lambda m: sum(len(f["steps"]) for f in m.flows), "terms": lambda m: len(m.glossary),
     "interfaces": lambda m: sum(len(c.get("interfaces", [])) for c in m.components),
     "work-packages": lambda m: len(m.work_packages), "events": lambda m: len(m.timeline),
+    "errors": lambda m: len(m.errors), "config-keys": lambda m: len(m.config_keys),
+    "prlctl-options": lambda m: sum(1 for o in m.prlctl_options if o["applies_to"] in ("ct", "both")),
 }
 
 
