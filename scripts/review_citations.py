@@ -51,6 +51,9 @@ CLAIM_FIELDS = {
     "claims": ("english", "explanation"), "components": ("role",), "flows": ("call", "note"),
     "timeline": ("date", "title", "description"), "actors": ("interaction", "description"),
     "buildability": ("rationale", "precedent", "needs"), "work_packages": ("goal", "test_strategy"),
+    "errors": ("code", "value", "text", "meaning", "note", "flow", "step"),
+    "config_keys": ("key", "file", "meaning", "unit", "default", "status", "alias_of", "note"),
+    "prlctl_options": ("option", "applies_to", "meaning", "sdk", "keys", "key_note"),
 }
 
 
