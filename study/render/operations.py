@@ -153,7 +153,7 @@ def _writes(option: PrlctlOption) -> str:
 def _option_row(refs: Refs, option: PrlctlOption) -> list[str]:
     note = f" {md.rich(option['key_note'])}" if option.get("key_note") else ""
     what = (md.rich(option["meaning"]) + refs.evidence(option["evidence"])
-            + f"<br><span class='study-details'>SDK: {md.code(option['sdk'])}.{note}</span>")
+            + '<br><span class="study-details">' + f"SDK: {md.code(option['sdk'])}.{note}</span>")
     return [_option_cell(option), _writes(option), _unsearched(what)]
 
 
@@ -166,7 +166,8 @@ def _other_options(refs: Refs, options: list[PrlctlOption]) -> str:
                                                      for o in group) + "."
                   for reason, group in by_reason.items()]
     body = "\n\n".join(paragraphs)
-    return (f'??? note "The other {len(options)} options of the set table"\n\n'
+    title = "The other option" if len(options) == 1 else f"The other {len(options)} options"
+    return (f'??? note "{title} of the set table"\n\n'
             + "\n".join(f"    {line}" if line else "" for line in md.unsearched(body).split("\n")))
 
 
