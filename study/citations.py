@@ -37,6 +37,9 @@ CLAIM_FIELDS = {
     "buildability": ("rationale", "precedent", "needs"), "work_packages": ("goal", "test_strategy"),
     # An interface's own evidence backs 'vz'; a stock entry's backs its interface, version and note.
     "kernel_interfaces": ("vz", "interface", "match", "since", "basis", "committed", "note"),
+    "errors": ("code", "value", "text", "meaning", "note", "flow", "step"),
+    "config_keys": ("key", "file", "meaning", "unit", "default", "status", "alias_of", "note"),
+    "prlctl_options": ("option", "applies_to", "meaning", "sdk", "keys", "key_note"),
 }
 
 

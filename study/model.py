@@ -9,11 +9,14 @@ from typing import Any
 from study.errors import DataError
 from study.records import (
     Actor,
+    AtlasEntry,
     Claim,
     Component,
+    ConfigKey,
     Event,
     Flow,
     KernelInterface,
+    PrlctlOption,
     Source,
     Term,
     Translation,
@@ -93,6 +96,18 @@ class Model:
     @property
     def kernel_interfaces(self) -> list[KernelInterface]:
         return self.records["kernel_interfaces"]
+
+    @property
+    def errors(self) -> list[AtlasEntry]:
+        return self.records["errors"]
+
+    @property
+    def config_keys(self) -> list[ConfigKey]:
+        return self.records["config_keys"]
+
+    @property
+    def prlctl_options(self) -> list[PrlctlOption]:
+        return self.records["prlctl_options"]
 
 
 def seed_paragraphs(seed_text: str) -> list[str]:

@@ -18,6 +18,7 @@ from study.render import (
     components,
     datamodel,
     flows,
+    operations,
     performance,
     plan,
     reference,
@@ -25,7 +26,7 @@ from study.render import (
     timeline,
     views,
 )
-from study.schema import AREAS
+from study.schema import AREAS, CONFIG_FILES
 
 
 def _component(ctx: PageContext, arg: str) -> Any:
@@ -39,6 +40,12 @@ def _component(ctx: PageContext, arg: str) -> Any:
 def _area(arg: str) -> str:
     if arg not in AREAS:
         raise ValueError(f"unknown area '{arg}' (expected one of: {', '.join(AREAS)})")
+    return arg
+
+
+def _config_file(arg: str) -> str:
+    if arg not in CONFIG_FILES:
+        raise ValueError(f"unknown configuration file '{arg}' (expected one of: {', '.join(CONFIG_FILES)})")
     return arg
 
 
@@ -90,6 +97,10 @@ EXPANDERS: dict[str, Expander] = {
     "seed-text": Expander(lambda ctx, arg: seed.page_body(ctx.model, ctx.page)),
     "claim-list": Expander(lambda ctx, arg: seed.claim_list(ctx.model, ctx.page)),
     "data-model": Expander(lambda ctx, arg: datamodel.reference()),
+    "error-index": Expander(lambda ctx, arg: operations.error_index(ctx.model, ctx.page)),
+    "error-atlas": Expander(lambda ctx, arg: operations.error_entries(ctx.refs, arg), "required"),
+    "config-keys": Expander(lambda ctx, arg: operations.config_keys(ctx.refs, _config_file(arg)), "required"),
+    "prlctl-options": Expander(lambda ctx, arg: operations.prlctl_options(ctx.refs)),
     "decisions-index": Expander(lambda ctx, arg: adr.index_table(
         [d for d in ctx.site.decisions if d.page.split("/")[0] == arg] if arg else list(ctx.site.decisions),
         ctx.page), "optional"),

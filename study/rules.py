@@ -459,3 +459,123 @@ def timeline_in_order(items: list[Rec], ctx: Context) -> ListProblems:
         if _latest(b) < _earliest(a):
             yield i, "date", f"events must be in date order: '{b}' comes after '{a}'"
             return
+
+
+# -- the error atlas ------------------------------------------------------------------------
+
+# The atlas indexes every meaning for search; the whole index has a budget.
+MEANING_MAX = 300
+_ERROR_VALUE = re.compile(r"-?(?:0|[1-9][0-9]{0,9})|0x[0-9A-F]{8}")
+
+
+def error_value(entry: Rec, ctx: Context) -> Problems:
+    if "value" in entry and not _ERROR_VALUE.fullmatch(entry["value"]):
+        yield "value", (f"expected a decimal number (-73) or eight hexadecimal digits (0x80031035), "
+                        f"got '{shown(entry['value'])}'")
+
+
+def error_value_or_text(entry: Rec, ctx: Context) -> Problems:
+    if "value" not in entry and "text" not in entry:
+        yield "", "an entry needs a 'value', a 'text' or both"
+
+
+def error_meaning_length(entry: Rec, ctx: Context) -> Problems:
+    if len(entry["meaning"]) > MEANING_MAX:
+        yield "meaning", (f"at most {MEANING_MAX} characters, because search indexes it (put the rest in "
+                          f"'note'); got {len(entry['meaning'])}")
+
+
+def error_flow_step(entry: Rec, ctx: Context) -> Problems:
+    if "step" in entry and "flow" not in entry:
+        yield "step", "a 'step' needs its 'flow'"
+        return
+    flow = ctx.get("flows", entry.get("flow", ""))
+    if flow is not None and "step" in entry and not 1 <= entry["step"] <= len(flow["steps"]):
+        yield "step", f"step {entry['step']} is outside flow '{entry['flow']}' (steps 1-{len(flow['steps'])})"
+
+
+def error_entries_distinct(items: list[Rec], ctx: Context) -> ListProblems:
+    """One entry per code and message within a component, and one value per code."""
+    seen: dict[tuple[str, str, str], int] = {}
+    values: dict[tuple[str, str], int] = {}
+    for i, entry in enumerate(items):
+        code = (entry["component"], entry["code"])
+        key = (*code, entry.get("text", ""))
+        if key in seen:
+            what = "with the same text" if entry.get("text") else "without a text"
+            yield i, "code", (f"duplicate entry: component '{entry['component']}' already has "
+                              f"'{shown(entry['code'])}' {what} (entry {seen[key]})")
+            return
+        seen[key] = i
+        first = values.setdefault(code, i)
+        if items[first].get("value") != entry.get("value"):
+            yield i, "value", (f"'{shown(entry['code'])}' has the value '{shown(items[first].get('value', ''))}' "
+                               f"in entry {first}")
+            return
+
+
+# -- configuration keys and prlctl options ------------------------------------------------------
+
+_SHELL_KEY = re.compile(r"[A-Z][A-Z0-9_]*")
+_DOTTED_KEY = re.compile(r"[A-Z][A-Za-z]*(?:\.[A-Z][A-Za-z]*)+")
+_OPTION = re.compile(r"--[a-z0-9][a-z0-9_-]*")
+
+
+def config_key_name(key: Rec, ctx: Context) -> Problems:
+    vcmmd = key["file"] == "vcmmd.conf"
+    if not (_DOTTED_KEY if vcmmd else _SHELL_KEY).fullmatch(key["key"]):
+        form = "dotted (LoadManager.Policy)" if vcmmd else "upper case (PHYSPAGES)"
+        yield "key", f"a {key['file']} key is {form}, not '{shown(key['key'])}'"
+
+
+def config_alias(key: Rec, ctx: Context) -> Problems:
+    if key.get("status") == "alias" and "alias_of" not in key:
+        yield "status", "an alias needs 'alias_of', the key it stands for"
+    elif "alias_of" in key and key.get("status") != "alias":
+        yield "alias_of", "'alias_of' belongs to keys with status 'alias'"
+    elif key.get("alias_of") == key["key"]:
+        yield "alias_of", f"'{key['key']}' cannot be an alias of itself"
+
+
+def config_tables_distinct(key: Rec, ctx: Context) -> Problems:
+    tables = key["tables"]
+    for i, table in enumerate(tables):
+        if table in tables[:i]:
+            yield f"tables[{i}]", f"'{table}' is listed twice"
+            return
+        if table.startswith("vcmmd.") != (key["file"] == "vcmmd.conf"):
+            yield f"tables[{i}]", f"'{table}' is not a table of {key['file']} keys"
+            return
+
+
+def prlctl_option_name(option: Rec, ctx: Context) -> Problems:
+    for where, name in [("option", option["option"]), *((f"aliases[{i}]", a)
+                                                       for i, a in enumerate(option.get("aliases", [])))]:
+        if not _OPTION.fullmatch(name):
+            yield where, f"not a long option (two dashes, then lower-case letters, digits, - and _): '{shown(name)}'"
+
+
+def prlctl_trace(option: Rec, ctx: Context) -> Problems:
+    """Container options say how far they were traced; keys go with a trace down to the key."""
+    for_ct = option["applies_to"] in ("ct", "both")
+    for field in ("sdk", "reach"):
+        if for_ct and field not in option:
+            yield "", f"a container option needs '{field}'"
+        elif not for_ct and field in option:
+            yield field, f"'{field}' is for container options, not for applies_to '{option['applies_to']}'"
+    if ("keys" in option) != (option.get("reach") == "key"):
+        yield "keys" if "keys" in option else "reach", "'keys' go with reach 'key', and reach 'key' with 'keys'"
+    for i, name in enumerate(option.get("keys", [])):
+        key = ctx.get("config_keys", name)
+        if key is not None and key["file"] == "vcmmd.conf":
+            yield f"keys[{i}]", f"'{name}' is a vcmmd.conf key; prlctl set writes container configuration keys"
+
+
+def prlctl_aliases_distinct(items: list[Rec], ctx: Context) -> ListProblems:
+    names: dict[str, int] = {o["option"]: i for i, o in enumerate(items)}
+    for i, option in enumerate(items):
+        for j, alias in enumerate(option.get("aliases", [])):
+            if alias in names:
+                yield i, f"aliases[{j}]", f"'{shown(alias)}' is already the name of entry {names[alias]}"
+                return
+            names[alias] = i

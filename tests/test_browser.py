@@ -241,3 +241,21 @@ def test_a_component_page_ranks_first_for_its_name(browser, base_url, study_site
         finally:
             context.close()
     assert misses == []
+@pytest.mark.parametrize("term, anchor", [
+    ("-73", "#err-mig-err-phaul"),  # lunr alone would read the minus as "must not contain 73"
+    ("Phaul service failed to live migrate CT", "#err-mig-err-phaul-service"),
+    ("--memsize", "#prlctl-set"),
+])
+def test_search_finds_errors_and_options_by_code_and_text(browser, base_url, term, anchor):
+    """The atlas is found by an error's code or value and by its message; an option by its name."""
+    context, page, record = open_page(browser, base_url)
+    try:
+        page.goto(base_url, wait_until="networkidle")
+        measure.search(page, term)
+        # Sections beyond a page's best ones sit in a closed "more on this page" box: attached, not shown.
+        found = page.locator(f'.md-search-result a[href*="{anchor}"]').first
+        found.wait_for(state="attached", timeout=20_000)
+        assert page.locator("input.md-search__input").input_value() == term, "the box keeps what was typed"
+        assert record["blocked"] == [] and record["errors"] == []
+    finally:
+        context.close()

@@ -13,7 +13,7 @@ import pytest
 
 from study import routes
 from study.expand import protected
-from study.render import flows, views
+from study.render import flows, operations, views
 
 CITATION = re.compile(r"\[@[a-z0-9][a-z0-9.-]*[^\]]*\]")
 
@@ -274,3 +274,44 @@ def test_every_package_says_what_it_does_on_a_stock_host(study_site):
     for wp in study_site.model.work_packages:
         section = page[page.index(f"{{ #{wp['id']} }}"):]
         assert "**On which kernel features" in section[:section.find("\n## ", 1)], wp["id"]
+# -- reference: error atlas and configuration keys ------------------------------------------
+
+ATLAS_FAMILIES = {"vzmigrate": "MIG_ERR_", "libvzctl": "VZCTL_E_", "vcmmd": "VCMMD_ERROR_", "libprlsdk": "PRL_ERR_"}
+
+
+def test_the_error_atlas_has_60_entries_each_cited_and_anchored(study_site):
+    entries = study_site.model.errors
+    page = study_site.rendered[routes.ERRORS]
+    assert len(entries) >= 60
+    for entry in entries:
+        # Every entry cites code at a pinned commit: a repository source with a path and lines.
+        assert any("lines" in e and "path" in e for e in entry["evidence"]), entry["id"]
+        assert f'<h3 id="{routes.error_anchor(entry["id"])}" class="study-entry">' in page, entry["id"]
+        if "step" in entry:
+            assert f"flows/{entry['flow']}.md#step-{entry['step']})" in page, entry["id"]
+
+
+def test_the_error_atlas_covers_every_family_the_issue_names(study_site):
+    by_component: dict[str, list[str]] = {}
+    for entry in study_site.model.errors:
+        by_component.setdefault(entry["component"], []).append(entry["code"])
+    for component, prefix in ATLAS_FAMILIES.items():
+        assert any(code.startswith(prefix) for code in by_component.get(component, [])), component
+    assert by_component.get("p.haul"), "P.Haul's failure messages"
+    body = study_site.pages[routes.ERRORS].body
+    for component in by_component:
+        # One section per component, with the heading anchor the index table links to.
+        assert body.count(f"<!-- study:error-atlas {component} -->") == 1, component
+        assert body.count(f"{{ #{operations.atlas_section(component)} }}") == 1, component
+
+
+def test_the_configuration_page_anchors_every_key_and_option(study_site):
+    page = study_site.rendered[routes.CONFIGURATION]
+    files = {k["file"] for k in study_site.model.config_keys}
+    assert files == {"ct.conf", "vz.conf", "both", "vcmmd.conf"}
+    for key in study_site.model.config_keys:
+        assert f'<span id="{routes.key_anchor(key["key"])}"></span>' in page, key["key"]
+    for option in study_site.model.prlctl_options:
+        if option["applies_to"] in ("ct", "both"):
+            assert f'<span id="{routes.option_anchor(option["option"])}"></span>' in page, option["option"]
+            assert option.get("keys") or option.get("reach"), option["option"]

@@ -19,4 +19,7 @@ def test_walker_finds_every_evidence_list():
         "work_packages[0].evidence[0]", "work_packages[1].evidence[0]",
         "kernel_interfaces[0].evidence[0]", "kernel_interfaces[0].stock[0].evidence[0]",
         "kernel_interfaces[0].stock[1].evidence[0]", "kernel_interfaces[0].stock[2].evidence[0]",
+        "errors[0].evidence[0]", "errors[0].evidence[1]", "errors[1].evidence[0]", "errors[2].evidence[0]",
+        "config_keys[0].evidence[0]", "config_keys[1].evidence[0]", "config_keys[2].evidence[0]",
+        "prlctl_options[0].evidence[0]", "prlctl_options[1].evidence[0]",
     ]

@@ -216,6 +216,40 @@ def test_nav_gets_generated_pages(fixture_site):
     ]
 
 
+# -- error atlas and configuration keys ------------------------------------------------------
+
+ATLAS_PAGE = ("# Error atlas\n\n<!-- study:error-index -->\n\n## Tool\n\n<!-- study:error-atlas tool -->\n\n"
+              "## Lib\n\n<!-- study:error-atlas lib -->\n")
+CONFIG_PAGE = ("# Configuration keys\n\n<!-- study:config-keys ct.conf -->\n\n<!-- study:config-keys vcmmd.conf -->\n\n"
+               "<!-- study:prlctl-options -->\n")
+
+
+def test_error_atlas_matches_golden(fixture_site):
+    check_golden("errors.md", _expand(fixture_site, ATLAS_PAGE, routes.ERRORS))
+
+
+def test_configuration_keys_match_golden(fixture_site):
+    check_golden("configuration.md", _expand(fixture_site, CONFIG_PAGE, routes.CONFIGURATION))
+
+
+def test_an_error_heading_holds_code_value_and_text_and_links_its_step(fixture_site):
+    html = to_html(_expand(fixture_site, ATLAS_PAGE, routes.ERRORS))
+    heading = re.search(r'<h3 id="err-tool-e-busy" class="study-entry">(.*?)</h3>', html)
+    assert heading and "<code>TOOL_E_BUSY</code> -73" in heading[1] and "Container %s is busy" in heading[1]
+    assert 'href="../flows/start.md#step-2"' in html
+    # Each entry keeps its evidence: three entries, three footnotes.
+    assert len(re.findall(r'<h3 id="err-', html)) == 3 and html.count('class="footnote-ref"') == 3
+
+
+def test_key_tables_search_the_names_only(fixture_site):
+    out = _expand(fixture_site, CONFIG_PAGE, routes.CONFIGURATION)
+    rows = [line for line in out.splitlines() if line.startswith("| <span id=")]
+    assert len(rows) == 4
+    # The name cell is searched; meaning and details sit in an excluded span.
+    assert all("<span data-search-exclude markdown>" in row.split(" | ")[-1] for row in rows)
+    assert '[`MEMLIMIT`](#key-memlimit)' in out and '??? note "The other option of the set table"' in out
+
+
 # -- tooltips ----------------------------------------------------------------------------
 
 def test_tooltips_mark_running_text_only():
