@@ -28,8 +28,8 @@ def test_schema_writes_one_file_per_collection(tmp_path, capsys):
     assert main(["schema", str(tmp_path)]) == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         f"{c}.schema.json" for c in ("sources", "claims", "components", "glossary", "flows", "translation",
-                                    "timeline", "actors", "buildability", "work_packages", "kernel_interfaces", "errors",
-                                    "config_keys", "prlctl_options"))
+                                    "timeline", "actors", "buildability", "work_packages", "kernel_interfaces",
+                                    "errors", "config_keys", "prlctl_options"))
 
 
 def test_module_runs_as_a_program():
