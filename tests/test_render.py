@@ -201,7 +201,7 @@ def test_a_citation_starting_a_line_joins_the_line_above(fixture_site):
 
 def test_claim_mark_shows_its_verdict(fixture_site):
     out = _expand(fixture_site, "See [claim:c01].\n")
-    assert 'class="claim-chip verdict-confirmed"' in out and ">C01 confirmed</a>" in out
+    assert "[C01 confirmed](seed/claims.md#c01){ .claim-chip .verdict-confirmed" in out
 
 
 def test_nav_gets_generated_pages(fixture_site):
