@@ -51,6 +51,8 @@ CLAIM_FIELDS = {
     "claims": ("english", "explanation"), "components": ("role",), "flows": ("call", "note"),
     "timeline": ("date", "title", "description"), "actors": ("interaction", "description"),
     "buildability": ("rationale", "precedent", "needs"), "work_packages": ("goal", "test_strategy"),
+    "paths": ("path", "description", "format", "lifetime"), "entry_points": ("text",),
+    "disambiguation": ("aspect", "text"),
 }
 
 
@@ -61,11 +63,11 @@ def key_of(place: str, clause: str, item: dict[str, str]) -> str:
 
 
 def _record_at(model: Any, path: str) -> Any:
-    """The record (or step, or interface) an evidence path belongs to."""
-    parts = re.findall(r"([a-z_]+)\[(\d+)\]", path)
+    """The record (or step, interface, finding or table cell) an evidence path belongs to."""
+    parts = re.findall(r"([a-z_]+)(?:\[(\d+)\])?", path)
     node: Any = model.records[parts[0][0]][int(parts[0][1])]
-    for name, index in parts[1:-1]:
-        node = node[name][int(index)]
+    for name, index in parts[1:-1]:  # the last part is the evidence item itself
+        node = node[name] if index == "" else node[name][int(index)]
     return node
 
 

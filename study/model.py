@@ -7,7 +7,21 @@ from pathlib import Path
 from typing import Any
 
 from study.errors import DataError
-from study.records import Actor, Claim, Component, Event, Flow, Source, Term, Translation, Verdict, WorkPackage
+from study.records import (
+    Actor,
+    Claim,
+    Comparison,
+    Component,
+    EntryPoint,
+    Event,
+    Flow,
+    HostPath,
+    Source,
+    Term,
+    Translation,
+    Verdict,
+    WorkPackage,
+)
 from study.schema import COLLECTIONS
 from study.validate import Pending, Validator
 from study.yamlsrc import load_file, read_file
@@ -77,6 +91,18 @@ class Model:
     @property
     def work_packages(self) -> list[WorkPackage]:
         return self.records["work_packages"]
+
+    @property
+    def paths(self) -> list[HostPath]:
+        return self.records["paths"]
+
+    @property
+    def entry_points(self) -> list[EntryPoint]:
+        return self.records["entry_points"]
+
+    @property
+    def disambiguation(self) -> list[Comparison]:
+        return self.records["disambiguation"]
 
 
 def seed_paragraphs(seed_text: str) -> list[str]:

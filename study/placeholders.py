@@ -12,7 +12,21 @@ from typing import Any
 from study import decisions as adr
 from study import routes
 from study.expand import Expander, PageContext
-from study.render import claims, components, datamodel, flows, performance, plan, reference, seed, timeline, views
+from study.render import (
+    claims,
+    components,
+    datamodel,
+    flows,
+    layout,
+    names,
+    performance,
+    plan,
+    reference,
+    security,
+    seed,
+    timeline,
+    views,
+)
 from study.schema import AREAS
 
 
@@ -38,6 +52,13 @@ def _flow(ctx: PageContext, arg: str) -> str:
 
 def _flow_page(ctx: PageContext, arg: str) -> str:
     return flows.flow_page(ctx.refs, ctx.model.get("flows", arg), dict(ctx.site.titles))
+
+
+def _comparison(ctx: PageContext, arg: str) -> str:
+    known = [c["id"] for c in ctx.model.disambiguation]
+    if arg not in known:
+        raise ValueError(f"unknown comparison '{arg}' (known: {', '.join(known)})")
+    return names.table(ctx.refs, ctx.model.get("disambiguation", arg))
 
 
 EXPANDERS: dict[str, Expander] = {
@@ -71,6 +92,11 @@ EXPANDERS: dict[str, Expander] = {
     "seed-text": Expander(lambda ctx, arg: seed.page_body(ctx.model, ctx.page)),
     "claim-list": Expander(lambda ctx, arg: seed.claim_list(ctx.model, ctx.page)),
     "data-model": Expander(lambda ctx, arg: datamodel.reference()),
+    "path-tree": Expander(lambda ctx, arg: layout.tree_figure(ctx.model, ctx.next_figure())),
+    "paths": Expander(lambda ctx, arg: layout.entries(ctx.refs, arg), "required"),
+    "trust-boundaries": Expander(lambda ctx, arg: security.trust_map(ctx.refs, ctx.next_figure())),
+    "entry-points": Expander(lambda ctx, arg: security.sections(ctx.refs)),
+    "names": Expander(_comparison, "required"),
     "decisions-index": Expander(lambda ctx, arg: adr.index_table(
         [d for d in ctx.site.decisions if d.page.split("/")[0] == arg] if arg else list(ctx.site.decisions),
         ctx.page), "optional"),

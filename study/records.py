@@ -98,6 +98,29 @@ class ContractItem(TypedDict):
     note: str
 
 
+class Caller(TypedDict):
+    name: str
+    zone: Literal['network', 'host-user', 'host-root', 'kernel', 'container']
+    passes: str
+
+
+class Finding(TypedDict):
+    """Who may call it."""
+
+    text: str
+    evidence: list[Evidence]
+
+
+class ComparisonRow(TypedDict):
+    aspect: str
+    cells: list[Cell]
+
+
+class Cell(TypedDict):
+    text: str
+    evidence: list[Evidence]
+
+
 class Source(TypedDict):
     id: str
     title: str
@@ -211,3 +234,39 @@ class WorkPackage(TypedDict):
     effort: str
     risks: list[str]
     evidence: list[Evidence]
+
+
+class HostPath(TypedDict):
+    id: str
+    path: str
+    parent: NotRequired[str]
+    scope: Literal['container', 'vm', 'host']
+    owner: str
+    readers: NotRequired[list[str]]
+    writers: NotRequired[list[str]]
+    others: NotRequired[str]
+    format: str
+    lifetime: str
+    description: str
+    evidence: list[Evidence]
+
+
+class EntryPoint(TypedDict):
+    id: str
+    name: str
+    component: str
+    interface: NotRequired[str]
+    zone: Literal['host-root', 'kernel']
+    runs_as: str
+    callers: list[Caller]
+    access: Finding
+    checks: Finding
+    hardening: Finding
+
+
+class Comparison(TypedDict):
+    id: str
+    title: str
+    confusion: str
+    columns: list[str]
+    rows: list[ComparisonRow]

@@ -24,6 +24,9 @@ DECISIONS = "decisions/index.md"
 BIBLIOGRAPHY = "reference/bibliography.md"
 GLOSSARY = "reference/glossary.md"
 DATA_MODEL = "reference/data.md"
+LAYOUT = "reference/layout.md"
+SECURITY = "architecture/security.md"
+NAMES = "context/names.md"
 
 # Folders whose pages are one per record: a record id becomes a file name there.
 COMPONENT_DIR = "components"
@@ -65,6 +68,14 @@ def claim_anchor(claim_id: str) -> str:
 
 def step_anchor(number: int) -> str:
     return f"step-{number}"
+
+
+def path_anchor(path_id: str) -> str:
+    return f"path-{path_id}"
+
+
+def entry_anchor(entry_id: str) -> str:
+    return f"ep-{entry_id}"
 
 
 PROVIDES = "provides"  # the interfaces section of a component page

@@ -127,8 +127,8 @@ CASES: list[tuple[str, Edit, str]] = [
      "data/claims.yaml: is a directory, not a file"),
     ("extra-data-file", create("data/glossary.yml", "glossary: []\n"),
      "data/glossary.yml: unexpected entry in the data folder (known files: actors.yaml, buildability.yaml, "
-     "claims.yaml, components.yaml, flows.yaml, glossary.yaml, seed.yaml, sources.yaml, timeline.yaml, "
-     "workpackages.yaml)"),
+     "claims.yaml, components.yaml, disambiguation.yaml, flows.yaml, glossary.yaml, paths.yaml, security.yaml, "
+     "seed.yaml, sources.yaml, timeline.yaml, workpackages.yaml)"),
     ("symlinked-data-file", lambda p: ((p / "data" / "glossary.yaml").rename(p / "g.yaml"),
                                        os.symlink(p / "g.yaml", p / "data" / "glossary.yaml")),
      "data/glossary.yaml: symbolic links are not allowed; put the file itself here"),
@@ -341,6 +341,76 @@ CASES: list[tuple[str, Edit, str]] = [
      "data/flows.yaml:2: flows[0].id: its page would replace the hand-written flows/overview.md; choose another id"),
     ("flow-page-missing", replace("data/flows.yaml", "    summary: The tool", "    pages: [gone.md]\n    summary: The tool"),
      "data/flows.yaml:4: flows[0].pages[0]: no such page 'gone.md'"),
+    # -- the on-disk layout -------------------------------------------------------------------
+    ("path-not-absolute", replace("data/paths.yaml", "    path: /vz\n", "    path: vz\n"),
+     "data/paths.yaml:3: paths[0].path: not an absolute path: it starts with '/' and has no "
+     "spaces, no empty, '.' or '..' parts and no '/' at the end"),
+    ("path-with-dot-dot", replace("data/paths.yaml", "    path: /var/log/tool.log", "    path: /var/log/../tool.log"),
+     "data/paths.yaml:42: paths[3].path: not an absolute path: it starts with '/' and has no "
+     "spaces, no empty, '.' or '..' parts and no '/' at the end"),
+    ("path-unknown-scope", replace("data/paths.yaml", "    scope: host\n    owner: tool\n    writers: [tool]", "    scope: guest\n    owner: tool\n    writers: [tool]"),
+     "data/paths.yaml:4: paths[0].scope: unknown value 'guest' (expected one of: container, vm, host)"),
+    ("path-unknown-owner", replace("data/paths.yaml", "    owner: tool\n    readers: [lib]", "    owner: tol\n    readers: [lib]"),
+     "data/paths.yaml:17: paths[1].owner: unknown component 'tol'"),
+    ("path-unknown-reader", replace("data/paths.yaml", "    readers: [lib]", "    readers: [lib, libz]"),
+     "data/paths.yaml:18: paths[1].readers[1]: unknown component 'libz'"),
+    ("path-unknown-parent", replace("data/paths.yaml", "    parent: area", "    parent: nowhere"),
+     "data/paths.yaml:15: paths[1].parent: unknown path 'nowhere'"),
+    ("path-own-parent", replace("data/paths.yaml", "    parent: area", "    parent: private"),
+     "data/paths.yaml:15: paths[1].parent: 'private' is its own parent"),
+    ("path-parent-cycle", replace("data/paths.yaml", "    path: /vz\n", "    path: /vz\n    parent: private\n"),
+     "data/paths.yaml:4: paths[0].parent: parents go round in a circle: area -> private -> area"),
+    ("path-not-under-its-parent", replace("data/paths.yaml", "    path: /var/log/tool.log", "    path: /var/log/tool.log\n    parent: private"),
+     "data/paths.yaml:43: paths[3].parent: 'private' (/vz/private/<CTID>) is not a directory "
+     "above this path"),
+    ("path-skips-its-nearest-parent", replace("data/paths.yaml", "    parent: private", "    parent: area"),
+     "data/paths.yaml:29: paths[2].parent: not the nearest parent: the nearest listed directory "
+     "above it is 'private' (/vz/private/<CTID>)"),
+    ("path-without-parent", replace("data/paths.yaml", "    parent: private\n", ""),
+     "data/paths.yaml:27: paths[2]: missing 'parent': the nearest listed directory above it is "
+     "'private' (/vz/private/<CTID>)"),
+    ("path-listed-twice", replace("data/paths.yaml", "    path: /var/log/tool.log", "    path: /vz/private/<CTID>"),
+     "data/paths.yaml:42: paths[3].path: '/vz/private/<CTID>' is already listed, as 'private'"),
+    ("path-without-writer", replace("data/paths.yaml", "    others: The administrator reads it.\n", ""),
+     "data/paths.yaml:41: paths[3]: say who creates it: 'writers' (components) or 'others' "
+     "(anyone else)"),
+    ("path-without-evidence", replace("data/paths.yaml", "    evidence:\n      - source: guide\n        section: Logs\n", "    evidence: []\n"),
+     "data/paths.yaml:49: paths[3].evidence: needs at least one item"),
+    # -- the trust boundaries -------------------------------------------------------------------
+    ("entry-unknown-component", replace("data/security.yaml", "    component: lib", "    component: libz"),
+     "data/security.yaml:33: entry_points[1].component: unknown component 'libz'"),
+    ("entry-unknown-interface", replace("data/security.yaml", "    interface: cli", "    interface: socket"),
+     "data/security.yaml:5: entry_points[0].interface: component 'tool' has no interface 'socket'"),
+    ("entry-served-from-the-network", replace("data/security.yaml", "    zone: host-root", "    zone: network"),
+     "data/security.yaml:6: entry_points[0].zone: unknown value 'network' (expected one of: "
+     "host-root, kernel)"),
+    ("caller-unknown-zone", replace("data/security.yaml", "        zone: network", "        zone: cloud"),
+     "data/security.yaml:13: entry_points[0].callers[1].zone: unknown value 'cloud' (expected "
+     "one of: network, host-user, host-root, kernel, container)"),
+    ("caller-changes-zone", replace("data/security.yaml", "      - name: Local user", "      - name: Container processes"),
+     "data/security.yaml:38: entry_points[1].callers[0].zone: 'Container processes' is one box "
+     "in the figure, and entry point 'socket' puts it in zone 'host-user'"),
+    ("entry-without-callers", replace("data/security.yaml", "    callers:\n      - name: Container processes\n        zone: container\n        passes: system calls\n", "    callers: []\n"),
+     "data/security.yaml:36: entry_points[1].callers: needs at least one item"),
+    ("finding-without-evidence", replace("data/security.yaml", "      text: Any local user can connect.\n      evidence:\n        - source: guide\n          section: Usage\n", "      text: Any local user can connect.\n"),
+     "data/security.yaml:16: entry_points[0].access: missing required field 'evidence'"),
+    # -- names that are easy to confuse -------------------------------------------------------------
+    ("comparison-cells-and-columns", replace("data/disambiguation.yaml", "    columns: [tool, lib]", "    columns: [tool, lib, vzctl]"),
+     "data/disambiguation.yaml:9: disambiguation[0].rows[0].cells: 2 cells for 3 columns"),
+    ("comparison-one-column", replace("data/disambiguation.yaml", "    columns: [tool, lib]", "    columns: [tool]"),
+     "data/disambiguation.yaml:5: disambiguation[0].columns: needs at least 2 items"),
+    ("comparison-column-twice", replace("data/disambiguation.yaml", "    columns: [tool, lib]", "    columns: [tool, tool]"),
+     "data/disambiguation.yaml:5: disambiguation[0].columns[1]: 'tool' appears twice in this table"),
+    ("comparison-aspect-twice", append("data/disambiguation.yaml", "      - aspect: What it is\n        cells:\n          - text: A.\n            evidence:\n              - {source: guide, section: Usage}\n          - text: B.\n            evidence:\n              - {source: guide, section: Usage}\n"),
+     "data/disambiguation.yaml:18: disambiguation[0].rows[1].aspect: 'What it is' appears twice "
+     "in this table"),
+    ("cell-without-evidence", replace("data/disambiguation.yaml", "          - text: A command.\n            evidence:\n              - source: guide\n                section: Usage\n", "          - text: A command.\n            evidence: []\n"),
+     "data/disambiguation.yaml:10: disambiguation[0].rows[0].cells[0].evidence: needs at least "
+     "one item"),
+    ("placeholder-unknown-scope", append("docs/index.md", "\n<!-- study:paths guest -->\n"),
+     "docs/index.md:8: study:paths: unknown scope 'guest' (expected one of: container, vm, host)"),
+    ("placeholder-unknown-comparison", append("docs/index.md", "\n<!-- study:names nope -->\n"),
+     "docs/index.md:8: study:names: unknown comparison 'nope' (known: tool-lib)"),
     # -- components' pages ------------------------------------------------------------------
     ("component-named-index", append("data/components.yaml", COMPONENT.format(id="index", part_of="tool")),
      "data/components.yaml:35: components[2].id: 'index' is the name of the overview page in its folder; "
@@ -373,9 +443,9 @@ CASES: list[tuple[str, Edit, str]] = [
     ("unknown-placeholder", append("docs/index.md", "\n<!-- study:nope -->\n"),
      "docs/index.md:8: unknown placeholder 'study:nope' (known: actors-table, area-map, bibliography, "
      "buildability-details, buildability-matrix, claim-ledger, claim-list, component-details, component-summary, "
-     "components-table, context-map, data-model, decisions-index, flow, flow-page, flows-index, glossary, "
-     "interface-matrix, layer-map, layout-comparison, performance, phase-table, seed-text, timeline, verdict-counts, "
-     "verdict-summary, work-package-graph, work-packages)"),
+     "components-table, context-map, data-model, decisions-index, entry-points, flow, flow-page, flows-index, "
+     "glossary, interface-matrix, layer-map, layout-comparison, names, path-tree, paths, performance, phase-table, "
+     "seed-text, timeline, trust-boundaries, verdict-counts, verdict-summary, work-package-graph, work-packages)"),
     ("placeholder-unknown-argument", append("docs/index.md", "\n<!-- study:area-map nosuch -->\n"),
      "docs/index.md:8: study:area-map: unknown area 'nosuch' (expected one of: platform, management, compute, "
      "memory, storage, migration, patching)"),
@@ -477,7 +547,7 @@ def test_bad_input_gives_one_message(fixture_project, edit, message):
 
 def test_cases_cover_distinct_messages():
     messages = [c[2] for c in CASES]
-    assert len(CASES) >= 94
+    assert len(CASES) >= 122
     assert len({c[0] for c in CASES}) == len(CASES)
     repeated = {m for m in messages if messages.count(m) > 1}
     # Different inputs may rightly end in the same message; those are the only repeats.

@@ -17,4 +17,9 @@ def test_walker_finds_every_evidence_list():
         "timeline[0].evidence[0]", "actors[0].evidence[0]",
         "buildability[0].evidence[0]", "buildability[1].evidence[0]",
         "work_packages[0].evidence[0]", "work_packages[1].evidence[0]",
+        "paths[0].evidence[0]", "paths[1].evidence[0]", "paths[2].evidence[0]", "paths[3].evidence[0]",
+        "entry_points[0].access.evidence[0]", "entry_points[0].checks.evidence[0]",
+        "entry_points[0].hardening.evidence[0]", "entry_points[1].access.evidence[0]",
+        "entry_points[1].checks.evidence[0]", "entry_points[1].hardening.evidence[0]",
+        "disambiguation[0].rows[0].cells[0].evidence[0]", "disambiguation[0].rows[0].cells[1].evidence[0]",
     ]
