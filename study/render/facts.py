@@ -19,6 +19,8 @@ _COUNTS = {
     "steps": lambda m: sum(len(f["steps"]) for f in m.flows), "terms": lambda m: len(m.glossary),
     "interfaces": lambda m: sum(len(c.get("interfaces", [])) for c in m.components),
     "work-packages": lambda m: len(m.work_packages), "events": lambda m: len(m.timeline),
+    "paths": lambda m: len(m.paths), "entry-points": lambda m: len(m.entry_points),
+    "comparisons": lambda m: len(m.disambiguation),
 }
 
 

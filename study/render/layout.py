@@ -90,14 +90,31 @@ def _item(node: TreeNode) -> str:
     return f"<li>{label}" + (f"<ul>{inner}</ul>" if inner else "") + "</li>"
 
 
+def _size(node: TreeNode) -> int:
+    return 1 + sum(_size(c) for c in node.children.values())
+
+
+def columns(top: list[TreeNode], count: int = 2) -> list[list[TreeNode]]:
+    """The top-level names in order, split into columns of about equal length (side by side on a desktop)."""
+    total = sum(_size(n) for n in top)
+    cols: list[list[TreeNode]] = [[]]
+    filled = 0
+    for node in top:
+        if cols[-1] and len(cols) < count and filled >= total * len(cols) / count:
+            cols.append([])
+        cols[-1].append(node)
+        filled += _size(node)
+    return cols
+
+
 def tree_figure(model: Model, number: int) -> str:
-    """The tree as a numbered figure: one nested list, each listed name a link to its entry."""
-    items = "".join(_item(node) for node in tree(model))
+    """The tree as a numbered figure: nested lists, each listed name a link to its entry."""
+    lists = "".join(f'<ul class="study-tree">{"".join(_item(n) for n in col)}</ul>' for col in columns(tree(model)))
     caption = (f"The {len(model.paths)} paths of an OpenVZ 7.0 host as one tree; names in angle brackets vary, "
                "and each listed name opens its entry below.")
     return "\n".join(['<figure class="study-figure study-tree-figure">',
                       f'<div class="study-scroll" tabindex="0" role="region" aria-label="Figure {number}">'
-                      f'<ul class="study-tree">{items}</ul></div>',
+                      f'<div class="study-tree-columns">{lists}</div></div>',
                       f"<figcaption>Figure {number}: {esc(caption)}</figcaption>", "</figure>"])
 
 

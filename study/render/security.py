@@ -126,7 +126,7 @@ def trust_map(refs: Refs, number: int) -> str:
                    f"{len(g.nodes) - len(refs.model.entry_points)} kinds of caller, in the zones {zones}; "
                    f"{len(g.edges)} numbered arrows run from caller to entry point, and the table below the "
                    "figure says what passes over each.")
-    drawn = svg(g, drawing, "trust-boundaries", "Trust boundaries of an OpenVZ 7.0 host", description)
+    drawn = svg(g, drawing, "trust-map", "Trust boundaries of an OpenVZ 7.0 host", description)
     caption = ("Who reaches the privileged entry points of an OpenVZ 7.0 host; each numbered arrow runs from caller "
                "to entry point.")
     fig = figure(drawn, number, caption, _key(g), _links(refs.page, g, drawing), routes.root(refs.page))
