@@ -94,17 +94,13 @@ def _size(node: TreeNode) -> int:
     return 1 + sum(_size(c) for c in node.children.values())
 
 
-def columns(top: list[TreeNode], count: int = 2) -> list[list[TreeNode]]:
-    """The top-level names in order, split into columns of about equal length (side by side on a desktop)."""
-    total = sum(_size(n) for n in top)
-    cols: list[list[TreeNode]] = [[]]
-    filled = 0
-    for node in top:
-        if cols[-1] and len(cols) < count and filled >= total * len(cols) / count:
-            cols.append([])
-        cols[-1].append(node)
-        filled += _size(node)
-    return cols
+def columns(top: list[TreeNode]) -> list[list[TreeNode]]:
+    """The top-level names in order, in two columns (side by side on a desktop) whose longer one is shortest."""
+    sizes = [_size(n) for n in top]
+    if len(top) < 2:
+        return [top]
+    split = min(range(1, len(top)), key=lambda k: max(sum(sizes[:k]), sum(sizes[k:])))
+    return [top[:split], top[split:]]
 
 
 def tree_figure(model: Model, number: int) -> str:
