@@ -27,7 +27,7 @@ FIGURES_JS = """
     texts = [...svg.querySelectorAll('text')];
     scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
   } else {
-    texts = [...fig.querySelectorAll('.study-layer-box, .study-layer-name')];
+    texts = [...fig.querySelectorAll('.study-layer-box, .study-layer-name, .study-tree-label')];
   }
   const sizes = texts.map(t => parseFloat(getComputedStyle(t).fontSize) * scale);
   const rects = texts.map(t => t.getBoundingClientRect());

@@ -11,10 +11,13 @@ from study.records import (
     Actor,
     AtlasEntry,
     Claim,
+    Comparison,
     Component,
     ConfigKey,
+    EntryPoint,
     Event,
     Flow,
+    HostPath,
     KernelInterface,
     PrlctlOption,
     Source,
@@ -108,6 +111,18 @@ class Model:
     @property
     def prlctl_options(self) -> list[PrlctlOption]:
         return self.records["prlctl_options"]
+
+    @property
+    def paths(self) -> list[HostPath]:
+        return self.records["paths"]
+
+    @property
+    def entry_points(self) -> list[EntryPoint]:
+        return self.records["entry_points"]
+
+    @property
+    def disambiguation(self) -> list[Comparison]:
+        return self.records["disambiguation"]
 
 
 def seed_paragraphs(seed_text: str) -> list[str]:

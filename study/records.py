@@ -153,6 +153,24 @@ class ShippedValue(TypedDict):
     state: Literal['set', 'commented out']
 
 
+class Caller(TypedDict):
+    name: str
+    zone: Literal['network', 'host-user', 'host-root', 'kernel', 'container']
+    passes: str
+
+
+class Finding(TypedDict):
+    """Who may call it."""
+
+    text: str
+    evidence: list[Evidence]
+
+
+class ComparisonRow(TypedDict):
+    aspect: str
+    cells: list[Cell]
+
+
 class ReplacedCode(TypedDict):
     """7.0 code a package replaces, counted by scripts/loc.py."""
 
@@ -160,6 +178,11 @@ class ReplacedCode(TypedDict):
     scope: NotRequired[list[str]]
     counts: NotRequired[dict[str, int]]
     note: NotRequired[str]
+
+
+class Cell(TypedDict):
+    text: str
+    evidence: list[Evidence]
 
 
 class Source(TypedDict):
@@ -332,3 +355,39 @@ class PrlctlOption(TypedDict):
     key_note: NotRequired[str]
     reach: NotRequired[Literal['key', 'libvzctl', 'dispatcher', 'sdk', 'prlctl']]
     evidence: list[Evidence]
+
+
+class HostPath(TypedDict):
+    id: str
+    path: str
+    parent: NotRequired[str]
+    scope: Literal['container', 'vm', 'host']
+    owner: str
+    readers: NotRequired[list[str]]
+    writers: NotRequired[list[str]]
+    others: NotRequired[str]
+    format: str
+    lifetime: str
+    description: str
+    evidence: list[Evidence]
+
+
+class EntryPoint(TypedDict):
+    id: str
+    name: str
+    component: str
+    interface: NotRequired[str]
+    zone: Literal['host-root', 'kernel']
+    runs_as: str
+    callers: list[Caller]
+    access: Finding
+    checks: Finding
+    hardening: Finding
+
+
+class Comparison(TypedDict):
+    id: str
+    title: str
+    confusion: str
+    columns: list[str]
+    rows: list[ComparisonRow]

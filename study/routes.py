@@ -37,6 +37,9 @@ AREA_PAGES = {
 }
 ERRORS = "reference/errors.md"
 CONFIGURATION = "reference/configuration.md"
+LAYOUT = "reference/layout.md"
+SECURITY = "architecture/security.md"
+NAMES = "context/names.md"
 
 # Folders whose pages are one per record: a record id becomes a file name there.
 COMPONENT_DIR = "components"
@@ -90,6 +93,12 @@ def key_anchor(key: str) -> str:
 
 def option_anchor(option: str) -> str:
     return "opt-" + slug(option)
+def path_anchor(path_id: str) -> str:
+    return f"path-{path_id}"
+
+
+def entry_anchor(entry_id: str) -> str:
+    return f"ep-{entry_id}"
 
 
 PROVIDES = "provides"  # the interfaces section of a component page

@@ -579,3 +579,99 @@ def prlctl_aliases_distinct(items: list[Rec], ctx: Context) -> ListProblems:
                 yield i, f"aliases[{j}]", f"'{shown(alias)}' is already the name of entry {names[alias]}"
                 return
             names[alias] = i
+# -- the on-disk layout -------------------------------------------------------------------
+
+_PATH_PART = re.compile(r"[^/\s]+")
+
+
+def absolute_path(rec: Rec, ctx: Context) -> Problems:
+    parts = rec["path"].split("/")
+    if parts[0] != "" or any(p in ("", ".", "..") or not _PATH_PART.fullmatch(p) for p in parts[1:]):
+        yield "path", ("not an absolute path: it starts with '/' and has no spaces, no empty, '.' or '..' "
+                       "parts and no '/' at the end")
+
+
+def someone_writes(rec: Rec, ctx: Context) -> Problems:
+    if not rec.get("writers") and "others" not in rec:
+        yield "", "say who creates it: 'writers' (components) or 'others' (anyone else)"
+
+
+def path_parents_acyclic(items: list[Rec], ctx: Context) -> ListProblems:
+    graph = {p["id"]: [p["parent"]] if "parent" in p else [] for p in items}
+    cycle = graphs.find_cycle(graph)
+    if cycle:
+        index = next(i for i, p in enumerate(items) if p["id"] == cycle[0])
+        if len(cycle) == 2:
+            yield index, "parent", f"'{cycle[0]}' is its own parent"
+        else:
+            yield index, "parent", "parents go round in a circle: " + " -> ".join(cycle)
+
+
+def paths_distinct(items: list[Rec], ctx: Context) -> ListProblems:
+    seen: dict[str, str] = {}
+    for i, rec in enumerate(items):
+        if rec["path"] in seen:
+            yield i, "path", f"'{shown(rec['path'])}' is already listed, as '{seen[rec['path']]}'"
+            return
+        seen[rec["path"]] = rec["id"]
+
+
+def _under(path: str, directory: str) -> bool:
+    return path.startswith(directory + "/")
+
+
+def nearest_parent(items: list[Rec], ctx: Context) -> ListProblems:
+    """The parent is the nearest listed directory above a path, so that the tree is the file system's."""
+    by_id = {rec["id"]: rec for rec in items}
+    for i, rec in enumerate(items):
+        above = [other for other in items if _under(rec["path"], other["path"])]
+        nearest = max(above, key=lambda other: len(other["path"]), default=None)
+        parent = by_id.get(rec.get("parent", ""))
+        if parent is not None and not _under(rec["path"], parent["path"]):
+            yield i, "parent", f"'{parent['id']}' ({shown(parent['path'])}) is not a directory above this path"
+            return
+        if nearest is not None and parent is not nearest:
+            where = f"the nearest listed directory above it is '{nearest['id']}' ({shown(nearest['path'])})"
+            yield i, ("parent" if parent else ""), (f"not the nearest parent: {where}" if parent
+                                                     else f"missing 'parent': {where}")
+            return
+
+
+# -- the trust boundaries -----------------------------------------------------------------
+
+def entry_interface_exists(entry: Rec, ctx: Context) -> Problems:
+    comp = ctx.get("components", entry["component"])
+    if comp is not None and "interface" in entry and entry["interface"] not in [
+            x["id"] for x in comp.get("interfaces", [])]:
+        yield "interface", f"component '{entry['component']}' has no interface '{shown(entry['interface'])}'"
+
+
+def callers_keep_their_zone(items: list[Rec], ctx: Context) -> ListProblems:
+    """Callers of the same name are one box in the figure, so they stand in one zone."""
+    first: dict[str, tuple[str, str]] = {}
+    for i, entry in enumerate(items):
+        for j, caller in enumerate(entry["callers"]):
+            zone, where = first.setdefault(caller["name"], (caller["zone"], entry["id"]))
+            if zone != caller["zone"]:
+                yield i, f"callers[{j}].zone", (f"'{shown(caller['name'])}' is one box in the figure, and "
+                                                f"entry point '{where}' puts it in zone '{zone}'")
+                return
+
+
+# -- names that are easy to confuse ---------------------------------------------------------
+
+def cells_match_columns(table: Rec, ctx: Context) -> Problems:
+    columns = table["columns"]
+    for i, row in enumerate(table["rows"]):
+        if len(row["cells"]) != len(columns):
+            yield f"rows[{i}].cells", f"{len(row['cells'])} cells for {len(columns)} columns"
+            return
+
+
+def aspects_distinct(table: Rec, ctx: Context) -> Problems:
+    for name, values in (("columns", table["columns"]), ("aspect", [r["aspect"] for r in table["rows"]])):
+        for i, value in enumerate(values):
+            if value in values[:i]:
+                where = f"columns[{i}]" if name == "columns" else f"rows[{i}].aspect"
+                yield where, f"'{shown(value)}' appears twice in this table"
+                return

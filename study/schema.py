@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from study import rules
 from study.loc import LANGUAGES as LOC_LANGUAGES
-from study.spec import Collection, enum, listof, mapping, record, ref, scalar
+from study.spec import Collection, Field, enum, listof, mapping, record, ref, scalar
 
 SOURCE_KINDS = (
     "seed", "repository", "release-notes", "announcement", "documentation", "wiki",
@@ -501,5 +501,91 @@ PRLCTL_OPTIONS = Collection(
     rules=(rules.prlctl_aliases_distinct,),
 )
 
+# -- the host as an operator sees it: paths, entry points, names ---------------------------
+
+SCOPES = ("container", "vm", "host")
+
+PATHS = Collection(
+    "paths", "paths.yaml",
+    record(
+        "HostPath",
+        rules=(rules.absolute_path, rules.someone_writes),
+        id=scalar("id", "Short unique id, used as the anchor on the layout page."),
+        path=scalar("string", "The absolute path; parts in <angle brackets> vary, e.g. <CTID>."),
+        parent=ref("paths", "The nearest listed directory above it (none for the top of a tree).", required=False),
+        scope=enum(SCOPES, "Whose it is: one container's, one VM's, or the host's own."),
+        owner=ref("components", "The component that defines the path and its format."),
+        readers=listof(ref("components"), "Components that read it.", required=False),
+        writers=listof(ref("components"), "Components that create, change or remove it.", required=False),
+        others=scalar("text", "Who else reads or writes it, outside the study's components.", required=False),
+        format=scalar("string", "What it is: a directory, an XML file, a lock file, an image ..."),
+        lifetime=scalar("text", "When it is created, changed and removed."),
+        description=scalar("text", "What it is for."),
+        evidence=listof(EVIDENCE, "Where the code (or the 7.0 guide) shows the path and its use.", min_items=1),
+    ),
+    doc="The files and directories an OpenVZ 7.0 host uses for containers, VMs and its own services.",
+    rules=(rules.path_parents_acyclic, rules.paths_distinct, rules.nearest_parent),
+)
+
+ZONES = ("network", "host-user", "host-root", "kernel", "container")
+
+
+
+def finding(doc: str) -> Field:
+    """One statement about an entry point, with its sources (the same shape under three names)."""
+    return record(
+        "Finding", doc,
+        text=scalar("text", "What the code shows; 'Inference:' or 'Unverified:' where it goes beyond the lines."),
+        evidence=listof(EVIDENCE, "Where the code shows it.", min_items=1),
+    )
+
+
+ENTRY_POINTS = Collection(
+    "entry_points", "security.yaml",
+    record(
+        "EntryPoint",
+        rules=(rules.entry_interface_exists,),
+        id=scalar("id", "Short unique id, used as the anchor on the trust-boundaries page."),
+        name=scalar("string", "What it is, in a few words; also the box label in the figure."),
+        component=ref("components", "The privileged component that serves it."),
+        interface=scalar("id", "The component's interface id, where the study records one.", required=False),
+        zone=enum(("host-root", "kernel"), "Where it is served: by a root process, or by the kernel."),
+        runs_as=scalar("string", "Who the serving process runs as."),
+        callers=listof(record(
+            "Caller",
+            name=scalar("string", "Who calls, in a few words (a box in the figure; equal names are one box)."),
+            zone=enum(ZONES, "Where the caller runs."),
+            passes=scalar("string", "What the caller sends, in a few words (the table under the figure)."),
+        ), "Who reaches it: one arrow each in the figure.", min_items=1),
+        access=finding("Who may call it."),
+        checks=finding("What the serving side checks before it acts."),
+        hardening=finding("What the code shows about hardening, and its gaps."),
+    ),
+    doc="The privileged processes' entry points and who may call them (the trust-boundary view).",
+    rules=(rules.callers_keep_their_zone,),
+)
+
+DISAMBIGUATION = Collection(
+    "disambiguation", "disambiguation.yaml",
+    record(
+        "Comparison",
+        rules=(rules.cells_match_columns, rules.aspects_distinct),
+        id=scalar("id", "Short unique id, used as the table's anchor."),
+        title=scalar("string", "The names compared, e.g. 'venet and veth'."),
+        confusion=scalar("text", "Why readers mix them up, in one or two sentences."),
+        columns=listof(scalar("string"), "The names compared, one column each.", min_items=2),
+        rows=listof(record(
+            "ComparisonRow",
+            aspect=scalar("string", "What the row compares."),
+            cells=listof(record(
+                "Cell",
+                text=scalar("text", "What holds for this column."),
+                evidence=listof(EVIDENCE, "Where that is shown.", min_items=1),
+            ), "One cell per column, in the columns' order.", min_items=1),
+        ), "The aspects compared.", min_items=1),
+    ),
+    doc="Short comparison tables of names that are easy to confuse.",
+)
+
 COLLECTIONS = (SOURCES, CLAIMS, COMPONENTS, GLOSSARY, FLOWS, SEED, TIMELINE, ACTORS, BUILDABILITY, WORK_PACKAGES,
-               KERNEL_INTERFACES, ERRORS, CONFIG_KEYS, PRLCTL_OPTIONS)
+               KERNEL_INTERFACES, ERRORS, CONFIG_KEYS, PRLCTL_OPTIONS, PATHS, ENTRY_POINTS, DISAMBIGUATION)

@@ -127,8 +127,9 @@ CASES: list[tuple[str, Edit, str]] = [
      "data/claims.yaml: is a directory, not a file"),
     ("extra-data-file", create("data/glossary.yml", "glossary: []\n"),
      "data/glossary.yml: unexpected entry in the data folder (known files: actors.yaml, buildability.yaml, "
-     "claims.yaml, compat.yaml, components.yaml, config.yaml, errors.yaml, flows.yaml, glossary.yaml, prlctl.yaml, "
-     "seed.yaml, sources.yaml, timeline.yaml, workpackages.yaml)"),
+     "claims.yaml, compat.yaml, components.yaml, config.yaml, disambiguation.yaml, errors.yaml, flows.yaml, "
+     "glossary.yaml, paths.yaml, prlctl.yaml, security.yaml, seed.yaml, sources.yaml, timeline.yaml, "
+     "workpackages.yaml)"),
     ("symlinked-data-file", lambda p: ((p / "data" / "glossary.yaml").rename(p / "g.yaml"),
                                        os.symlink(p / "g.yaml", p / "data" / "glossary.yaml")),
      "data/glossary.yaml: symbolic links are not allowed; put the file itself here"),
@@ -355,7 +356,7 @@ CASES: list[tuple[str, Edit, str]] = [
     ("frame-crosses-a-phase", replace("data/flows.yaml", "    steps:\n", "    phases:\n      - {title: One, first: 1, last: 1}\n      - {title: Two, first: 2, last: 2}\n    steps:\n"),
      "data/flows.yaml:30: flows[0].frames[0]: frame 1-2 crosses a phase boundary"),
     ("unknown-count", append("docs/index.md", "\nThere are [count:nope] of them.\n"),
-     "docs/index.md:8: unknown count 'nope' (known: claims, components, sources, flows, steps, terms, interfaces, work-packages, events, kernel-interfaces, errors, config-keys, prlctl-options)"),
+     "docs/index.md:8: unknown count 'nope' (known: claims, components, sources, flows, steps, terms, interfaces, work-packages, events, kernel-interfaces, errors, config-keys, prlctl-options, paths, entry-points, comparisons)"),
     ("loc-not-counted", append("docs/index.md", "\nIt has [loc:lib] lines.\n"),
      "docs/index.md:8: component 'lib' has no line count at its release-era commit"),
     ("effort-rounded", append("docs/index.md", "\nIt takes [effort:wp-1 about] weeks.\n"),
@@ -364,6 +365,76 @@ CASES: list[tuple[str, Edit, str]] = [
      "docs/index.md:8: malformed shortcut: write [@source-id], [@source-id path:lines], [@source-id § section], [claim:c01], [component:id] or [count:name], in lowercase"),
     ("raw-html-link-to-a-page", append("docs/index.md", '\nSee <a href="flows.md">the flows</a>.\n'),
      "docs/index.md: raw HTML link to 'flows.md': MkDocs does not rewrite links in HTML; write a Markdown link"),
+    # -- the on-disk layout -------------------------------------------------------------------
+    ("path-not-absolute", replace("data/paths.yaml", "    path: /vz\n", "    path: vz\n"),
+     "data/paths.yaml:3: paths[0].path: not an absolute path: it starts with '/' and has no "
+     "spaces, no empty, '.' or '..' parts and no '/' at the end"),
+    ("path-with-dot-dot", replace("data/paths.yaml", "    path: /var/log/tool.log", "    path: /var/log/../tool.log"),
+     "data/paths.yaml:42: paths[3].path: not an absolute path: it starts with '/' and has no "
+     "spaces, no empty, '.' or '..' parts and no '/' at the end"),
+    ("path-unknown-scope", replace("data/paths.yaml", "    scope: host\n    owner: tool\n    writers: [tool]", "    scope: guest\n    owner: tool\n    writers: [tool]"),
+     "data/paths.yaml:4: paths[0].scope: unknown value 'guest' (expected one of: container, vm, host)"),
+    ("path-unknown-owner", replace("data/paths.yaml", "    owner: tool\n    readers: [lib]", "    owner: tol\n    readers: [lib]"),
+     "data/paths.yaml:17: paths[1].owner: unknown component 'tol'"),
+    ("path-unknown-reader", replace("data/paths.yaml", "    readers: [lib]", "    readers: [lib, libz]"),
+     "data/paths.yaml:18: paths[1].readers[1]: unknown component 'libz'"),
+    ("path-unknown-parent", replace("data/paths.yaml", "    parent: area", "    parent: nowhere"),
+     "data/paths.yaml:15: paths[1].parent: unknown path 'nowhere'"),
+    ("path-own-parent", replace("data/paths.yaml", "    parent: area", "    parent: private"),
+     "data/paths.yaml:15: paths[1].parent: 'private' is its own parent"),
+    ("path-parent-cycle", replace("data/paths.yaml", "    path: /vz\n", "    path: /vz\n    parent: private\n"),
+     "data/paths.yaml:4: paths[0].parent: parents go round in a circle: area -> private -> area"),
+    ("path-not-under-its-parent", replace("data/paths.yaml", "    path: /var/log/tool.log", "    path: /var/log/tool.log\n    parent: private"),
+     "data/paths.yaml:43: paths[3].parent: 'private' (/vz/private/<CTID>) is not a directory "
+     "above this path"),
+    ("path-skips-its-nearest-parent", replace("data/paths.yaml", "    parent: private", "    parent: area"),
+     "data/paths.yaml:29: paths[2].parent: not the nearest parent: the nearest listed directory "
+     "above it is 'private' (/vz/private/<CTID>)"),
+    ("path-without-parent", replace("data/paths.yaml", "    parent: private\n", ""),
+     "data/paths.yaml:27: paths[2]: missing 'parent': the nearest listed directory above it is "
+     "'private' (/vz/private/<CTID>)"),
+    ("path-listed-twice", replace("data/paths.yaml", "    path: /var/log/tool.log", "    path: /vz/private/<CTID>"),
+     "data/paths.yaml:42: paths[3].path: '/vz/private/<CTID>' is already listed, as 'private'"),
+    ("path-without-writer", replace("data/paths.yaml", "    others: The administrator reads it.\n", ""),
+     "data/paths.yaml:41: paths[3]: say who creates it: 'writers' (components) or 'others' "
+     "(anyone else)"),
+    ("path-without-evidence", replace("data/paths.yaml", "    evidence:\n      - source: guide\n        section: Logs\n", "    evidence: []\n"),
+     "data/paths.yaml:49: paths[3].evidence: needs at least one item"),
+    # -- the trust boundaries -------------------------------------------------------------------
+    ("entry-unknown-component", replace("data/security.yaml", "    component: lib", "    component: libz"),
+     "data/security.yaml:33: entry_points[1].component: unknown component 'libz'"),
+    ("entry-unknown-interface", replace("data/security.yaml", "    interface: cli", "    interface: socket"),
+     "data/security.yaml:5: entry_points[0].interface: component 'tool' has no interface 'socket'"),
+    ("entry-served-from-the-network", replace("data/security.yaml", "    zone: host-root", "    zone: network"),
+     "data/security.yaml:6: entry_points[0].zone: unknown value 'network' (expected one of: "
+     "host-root, kernel)"),
+    ("caller-unknown-zone", replace("data/security.yaml", "        zone: network", "        zone: cloud"),
+     "data/security.yaml:13: entry_points[0].callers[1].zone: unknown value 'cloud' (expected "
+     "one of: network, host-user, host-root, kernel, container)"),
+    ("caller-changes-zone", replace("data/security.yaml", "      - name: Local user", "      - name: Container processes"),
+     "data/security.yaml:38: entry_points[1].callers[0].zone: 'Container processes' is one box "
+     "in the figure, and entry point 'socket' puts it in zone 'host-user'"),
+    ("entry-without-callers", replace("data/security.yaml", "    callers:\n      - name: Container processes\n        zone: container\n        passes: system calls\n", "    callers: []\n"),
+     "data/security.yaml:36: entry_points[1].callers: needs at least one item"),
+    ("finding-without-evidence", replace("data/security.yaml", "      text: Any local user can connect.\n      evidence:\n        - source: guide\n          section: Usage\n", "      text: Any local user can connect.\n"),
+     "data/security.yaml:16: entry_points[0].access: missing required field 'evidence'"),
+    # -- names that are easy to confuse -------------------------------------------------------------
+    ("comparison-cells-and-columns", replace("data/disambiguation.yaml", "    columns: [tool, lib]", "    columns: [tool, lib, vzctl]"),
+     "data/disambiguation.yaml:9: disambiguation[0].rows[0].cells: 2 cells for 3 columns"),
+    ("comparison-one-column", replace("data/disambiguation.yaml", "    columns: [tool, lib]", "    columns: [tool]"),
+     "data/disambiguation.yaml:5: disambiguation[0].columns: needs at least 2 items"),
+    ("comparison-column-twice", replace("data/disambiguation.yaml", "    columns: [tool, lib]", "    columns: [tool, tool]"),
+     "data/disambiguation.yaml:5: disambiguation[0].columns[1]: 'tool' appears twice in this table"),
+    ("comparison-aspect-twice", append("data/disambiguation.yaml", "      - aspect: What it is\n        cells:\n          - text: A.\n            evidence:\n              - {source: guide, section: Usage}\n          - text: B.\n            evidence:\n              - {source: guide, section: Usage}\n"),
+     "data/disambiguation.yaml:18: disambiguation[0].rows[1].aspect: 'What it is' appears twice "
+     "in this table"),
+    ("cell-without-evidence", replace("data/disambiguation.yaml", "          - text: A command.\n            evidence:\n              - source: guide\n                section: Usage\n", "          - text: A command.\n            evidence: []\n"),
+     "data/disambiguation.yaml:10: disambiguation[0].rows[0].cells[0].evidence: needs at least "
+     "one item"),
+    ("placeholder-unknown-scope", append("docs/index.md", "\n<!-- study:paths guest -->\n"),
+     "docs/index.md:8: study:paths: unknown scope 'guest' (expected one of: container, vm, host)"),
+    ("placeholder-unknown-comparison", append("docs/index.md", "\n<!-- study:names nope -->\n"),
+     "docs/index.md:8: study:names: unknown comparison 'nope' (known: tool-lib)"),
     # -- components' pages ------------------------------------------------------------------
     ("component-named-index", append("data/components.yaml", COMPONENT.format(id="index", part_of="tool")),
      "data/components.yaml:35: components[2].id: 'index' is the name of the overview page in its folder; "
@@ -578,12 +649,13 @@ CASES: list[tuple[str, Edit, str]] = [
     # -- pages: shortcuts, placeholders, front matter, files --------------------------------------
     ("unknown-placeholder", append("docs/index.md", "\n<!-- study:nope -->\n"),
      "docs/index.md:8: unknown placeholder 'study:nope' (known: actors-table, area-map, bibliography, "
-     "buildability-details, buildability-matrix, claim-ledger, claim-list, component-details, component-summary, "
-     "components-table, config-keys, context-map, data-model, decisions-index, effort-table, error-atlas, "
-     "error-index, flow, flow-page, flows-index, glossary, interface-matrix, layer-map, layout-comparison, "
-     "on-stock-key, performance, phase-table, prlctl-options, risk-register, seed-text, since-basis-key, "
-     "stock-kernel, stock-kernel-overview, timeline, verdict-counts, verdict-summary, work-package-graph, "
-     "work-packages)"),
+     "buildability-details, buildability-matrix, claim-ledger, claim-list, component-details, component-"
+     "summary, components-table, config-keys, context-map, data-model, decisions-index, effort-table, "
+     "entry-points, error-atlas, error-index, flow, flow-page, flows-index, glossary, interface-matrix, "
+     "layer-map, layout-comparison, names, on-stock-key, path-tree, paths, performance, phase-table, "
+     "prlctl-options, risk-register, seed-text, since-basis-key, stock-kernel, stock-kernel-overview, "
+     "timeline, trust-boundaries, verdict-counts, verdict-summary, work-package-graph, work-packages)"),
+
     ("placeholder-unknown-argument", append("docs/index.md", "\n<!-- study:area-map nosuch -->\n"),
      "docs/index.md:8: study:area-map: unknown area 'nosuch' (expected one of: platform, management, compute, "
      "memory, storage, migration, patching)"),

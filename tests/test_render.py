@@ -15,6 +15,7 @@ import json
 import os
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import markdown
 import pytest
@@ -89,6 +90,7 @@ def test_relative_links():
     ("component-tool.md", "components/tool.md"),
     ("flow-start.md", "flows/start.md"),
     ("home.md", "index.md"),
+    ("host.md", "host.md"),
 ])
 def test_page_matches_golden(fixture_site, name, page):
     check_golden(name, fixture_site.rendered[page])
@@ -163,6 +165,40 @@ def test_layer_map_matches_golden(fixture_site):
     from study.render import views
 
     check_golden("layer-map.html", views.layer_map(fixture_site.model, "index.md", 1) + "\n")
+
+
+def _paths(*rows: tuple[str, str, str]) -> SimpleNamespace:
+    """A model holding only paths: (id, path, parent id or '')."""
+    recs = [{"id": i, "path": p, "format": "directory" if p.endswith("d") else "file",
+             **({"parent": parent} if parent else {})} for i, p, parent in rows]
+    return SimpleNamespace(paths=recs)
+
+
+def test_path_tree_names_unlisted_directories_and_merges_chains():
+    from study.render import layout
+
+    model = _paths(("vz", "/vz", ""), ("prv", "/vz/private/<CTID>", "vz"), ("a", "/var/log/a.log", ""),
+                   ("b", "/var/log/b.log", ""), ("sock", "/var/run/x.sock", ""))
+    top = layout.tree(model)
+    assert [n.label for n in top] == ["/vz", "/var"]
+    assert [n.label for n in top[0].children.values()] == ["private/<CTID>"]
+    var = top[1]
+    assert var.path is None and [n.label for n in var.children.values()] == ["log", "run/x.sock"]
+    assert [n.path["id"] for n in var.children["log"].children.values()] == ["a", "b"]
+    assert [[n.label for n in col] for col in layout.columns(top)] == [["/vz"], ["/var"]]
+
+
+def test_trust_map_rows_arrows_and_links(fixture_site):
+    from study.render import security
+
+    g = security.graph(fixture_site.model, "host.md")
+    rows = {n.id: n.rank for n in g.nodes}
+    assert rows["caller-peer-host"] < rows["caller-local-user"] < rows["ep-socket"] < rows["ep-syscalls"]
+    assert [(e.src, e.dst, e.label) for e in g.edges] == [
+        ("caller-local-user", "ep-socket", "1"), ("caller-peer-host", "ep-socket", "2"),
+        ("caller-container-processes", "ep-syscalls", "3")]
+    assert all(n.link.startswith("host.md#ep-") for n in g.nodes)
+    assert [b.id for b in g.boundaries] == ["network", "host", "host-user", "host-root", "kernel", "container"]
 
 
 # -- expansion ---------------------------------------------------------------------------

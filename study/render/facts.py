@@ -22,6 +22,8 @@ _COUNTS = {
     "kernel-interfaces": lambda m: len(m.kernel_interfaces),
     "errors": lambda m: len(m.errors), "config-keys": lambda m: len(m.config_keys),
     "prlctl-options": lambda m: sum(1 for o in m.prlctl_options if o["applies_to"] in ("ct", "both")),
+    "paths": lambda m: len(m.paths), "entry-points": lambda m: len(m.entry_points),
+    "comparisons": lambda m: len(m.disambiguation),
 }
 
 
