@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import json
 import re
 
 # -- glossary tooltips -------------------------------------------------------------
@@ -88,53 +87,6 @@ def keep_citations_out_of_search(content: str) -> str:
             .replace(_EVIDENCE, '<details class="quote" open="open" data-search-exclude>'))
 
 
-_INDEX_TAG = re.compile(r"</?(?:p|code|pre|li|ol|ul|sub|sup)>")
-
-
-# The result list shows the start of a section's text; past that, the search
-# only needs each word once (lunr matches terms, never phrases).
-PREVIEW_CHARS = 240
-
-
-def _words_once(text: str, separator: re.Pattern[str], stop_words: frozenset[str]) -> str:
-    """The text's opening, then each further word the section has not yet used."""
-    if len(text) <= PREVIEW_CHARS:
-        return text
-    cut = text.rfind(" ", 0, PREVIEW_CHARS)
-    cut = cut if cut > 0 else PREVIEW_CHARS
-    head, tail = text[:cut], text[cut:]
-    seen = {w.lower() for w in separator.split(head)} | stop_words
-    rest = []
-    for word in separator.split(tail):
-        folded = word.lower()
-        if folded not in seen:
-            seen.add(folded)
-            rest.append(word)
-    return " ".join([head, "…", *rest]) if rest else head
-
-
-# lunr's English stop words that the theme's pipeline drops anyway (a subset: the common ones).
-# All of them are in lunr.stopWordFilter.
-_STOP_WORDS = frozenset({
-    "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "has", "have", "if", "in", "into",
-    "is", "it", "its", "no", "not", "of", "on", "or", "so", "that", "the", "their", "then", "there", "these",
-    "they", "this", "to", "was", "were", "which", "will", "with",
-})
-
-
-def compact_search_index(text: str) -> str:
-    """The search index without markup and without words a section repeats.
-
-    The theme copies paragraph, list and code tags into the index; the results
-    then show plain text. Each section keeps its opening for the result preview
-    and, after it, every other distinct word once, so every word is still found.
-    """
-    index = json.loads(text)
-    separator = re.compile(index["config"]["separator"])
-    for doc in index["docs"]:
-        plain = " ".join(_INDEX_TAG.sub(" ", doc["text"]).split())
-        doc["text"] = _words_once(plain, separator, _STOP_WORDS)
-    return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
 
 
 # -- theme fix ------------------------------------------------------------------------
