@@ -86,6 +86,6 @@ def on_post_build(config, **kwargs):
 
 
 def on_serve(server, config, builder, **kwargs):
-    for folder in ("data", "study", "seeds", "benchmarks"):
+    for folder in ("data", "study", "seeds", "benchmarks", "review"):
         server.watch(str(ROOT / folder))
     return server

@@ -13,10 +13,9 @@ import hashlib
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-import yaml
-
+from study import yamlsrc
 from study.build import Site
 from study.evidence import evidence_items
 from study.expand import PLACEHOLDER, TOKEN, protected
@@ -114,14 +113,41 @@ def citations(site: Site) -> list[dict[str, Any]]:
     return [*data_citations(site), *prose_citations(site)]
 
 
+def _review_files(root: Path) -> list[tuple[Path, list[Any]]]:
+    """Each review file with its entries, read as carefully as the data files."""
+    out = []
+    for path in sorted((root / REVIEW_DIR).glob("citations*.yaml")):
+        data = yamlsrc.load_file(path, str(path.relative_to(root)))
+        entries = data.get("reviews") if isinstance(data, dict) else None
+        out.append((path, entries if isinstance(entries, list) else []))
+    return out
+
+
 def reviews(root: Path) -> dict[str, dict[str, Any]]:
     """key -> recorded review, from every review/citations*.yaml file."""
-    found: dict[str, dict[str, Any]] = {}
-    for path in sorted((root / REVIEW_DIR).glob("citations*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        for entry in data.get("reviews", []):
-            found[entry["key"]] = entry
-    return found
+    return {entry["key"]: entry for _, entries in _review_files(root) for entry in entries
+            if isinstance(entry, dict) and isinstance(entry.get("key"), str)}
+
+
+class ReviewCounts(NamedTuple):
+    citations: int
+    reviewed: int
+    supports: int
+    mended: int  # of the supporting ones: the clause or the citation was changed to pass
+    written: int  # of the supporting ones: new citations, read by their author as they were written
+    unreadable: int
+
+
+def review_counts(site: Site) -> ReviewCounts:
+    """How many of the site's citations have a review, and with which outcome."""
+    found = reviews(site.docs_root.parent)
+    done = [found[c["key"]] for c in citations(site) if c["key"] in found]
+    supports = [r for r in done if r.get("verdict") == "supports"]
+    changes = [str(r.get("change") or "") for r in supports]
+    written = sum(1 for c in changes if c == "new")
+    mended = sum(1 for c in changes if c and c != "new" and not c.startswith("re-keyed"))
+    return ReviewCounts(len(citations(site)), len(done), len(supports), mended, written,
+                        sum(1 for r in done if r.get("verdict") == "unreadable"))
 
 
 _KEY = re.compile(r"[0-9a-f]{12}")
@@ -130,7 +156,7 @@ _FIELDS = {"key", "verdict", "change", "note"}
 
 def _entry_problems(entry: Any, seen: dict[str, str], where: str) -> list[str]:
     if not isinstance(entry, dict) or not isinstance(entry.get("key"), str) or not _KEY.fullmatch(entry["key"]):
-        return [f"{where}: key: expected 12 hex digits in quotes"]
+        return [f"{where}: key: expected 12 hexadecimal digits"]
     key, problems = entry["key"], []
     if key in seen:
         problems.append(f"{where}: key {key}: reviewed twice (also in {seen[key]})")
@@ -147,9 +173,8 @@ def review_problems(root: Path, live: set[str]) -> list[str]:
     """Malformed, repeated or stale review entries: a review must name a live citation."""
     problems: list[str] = []
     seen: dict[str, str] = {}
-    for path in sorted((root / REVIEW_DIR).glob("citations*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        for number, entry in enumerate(data.get("reviews", [])):
+    for path, entries in _review_files(root):
+        for number, entry in enumerate(entries):
             where = f"{path.relative_to(root)}: reviews[{number}]"
             found = _entry_problems(entry, seen, where)
             if not found and entry["key"] not in live:

@@ -62,6 +62,12 @@ def _flow_page(ctx: PageContext, arg: str) -> str:
     return flows.flow_page(ctx.refs, ctx.model.get("flows", arg), dict(ctx.site.titles))
 
 
+def _review_summary(ctx: PageContext, arg: str) -> str:
+    from study import citations  # imported here: it builds on study.build, which imports this module
+
+    return reference.review_summary(*citations.review_counts(ctx.site))
+
+
 def _comparison(ctx: PageContext, arg: str) -> str:
     known = [c["id"] for c in ctx.model.disambiguation]
     if arg not in known:
@@ -116,6 +122,7 @@ EXPANDERS: dict[str, Expander] = {
     "trust-boundaries": Expander(lambda ctx, arg: security.trust_map(ctx.refs, ctx.next_figure())),
     "entry-points": Expander(lambda ctx, arg: security.sections(ctx.refs)),
     "names": Expander(_comparison, "required"),
+    "review-summary": Expander(_review_summary),
     "decisions-index": Expander(lambda ctx, arg: adr.index_table(
         [d for d in ctx.site.decisions if d.page.split("/")[0] == arg] if arg else list(ctx.site.decisions),
         ctx.page), "optional"),

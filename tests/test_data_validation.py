@@ -653,8 +653,10 @@ CASES: list[tuple[str, Edit, str]] = [
      "summary, components-table, config-keys, context-map, data-model, decisions-index, effort-table, "
      "entry-points, error-atlas, error-index, flow, flow-page, flows-index, glossary, interface-matrix, "
      "layer-map, layout-comparison, names, on-stock-key, path-tree, paths, performance, phase-table, "
-     "prlctl-options, risk-register, seed-text, since-basis-key, stock-kernel, stock-kernel-overview, "
-     "timeline, trust-boundaries, verdict-counts, verdict-summary, work-package-graph, work-packages)"),
+     "prlctl-options, review-summary, risk-register, seed-text, since-basis-key, stock-kernel, stock-"
+     "kernel-overview, timeline, trust-boundaries, verdict-counts, verdict-summary, work-package-graph, "
+     "work-packages)"),
+
 
     ("placeholder-unknown-argument", append("docs/index.md", "\n<!-- study:area-map nosuch -->\n"),
      "docs/index.md:8: study:area-map: unknown area 'nosuch' (expected one of: platform, management, compute, "

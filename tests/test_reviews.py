@@ -22,7 +22,7 @@ def test_bad_review_records_are_refused(tmp_path: Path):
         '  - {key: "aaaaaaaaaaaa", verdict: supports}\n'
         '  - {key: "bbbbbbbbbbbb", verdict: unreadable}\n'
         '  - {key: "cccccccccccc", verdict: maybe, reason: x}\n'
-        "  - {key: 123456789012, verdict: supports}\n"
+        "  - {key: 12345, verdict: supports}\n"
         '  - {key: "dddddddddddd", verdict: supports}\n', encoding="utf-8")
     live = {"aaaaaaaaaaaa", "bbbbbbbbbbbb", "cccccccccccc"}
     where = "review/citations-x.yaml: reviews"
@@ -31,6 +31,26 @@ def test_bad_review_records_are_refused(tmp_path: Path):
         f"{where}[2]: note: an unreadable source needs a note on what was tried",
         f"{where}[3]: verdict: expected one of supports, unreadable",
         f"{where}[3]: reason: unknown field",
-        f"{where}[4]: key: expected 12 hex digits in quotes",
+        f"{where}[4]: key: expected 12 hexadecimal digits",
         f"{where}[5]: key dddddddddddd: no citation has this key (stale: the clause or citation changed)",
     ]
+
+
+def test_review_summary_says_how_many_were_read():
+    from study.render.reference import review_summary
+
+    text = review_summary(10, 10, 9, 2, 3, 1)
+    assert text.startswith("The site carries 10 citations. Every one of them has a recorded review")
+    assert "9 do: 2 of them only after" in text and "3 are citations written" in text
+    assert text.endswith("One could not be read here; its review says what was searched.")
+    assert "8 of them have" in review_summary(10, 8, 8, 0, 0, 0)
+
+
+def test_review_counts_follow_the_review_files(study_site):
+    from study.citations import review_counts, reviews
+
+    counts = review_counts(study_site)
+    recorded = reviews(ROOT)
+    assert counts.citations == len(citations(study_site))
+    assert counts.reviewed == sum(1 for c in citations(study_site) if c["key"] in recorded)
+    assert counts.supports + counts.unreadable == counts.reviewed

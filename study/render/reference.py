@@ -125,3 +125,20 @@ def tooltips(model: Model) -> dict[str, str]:
 
 BIBLIOGRAPHY_TEMPLATE = "<!-- study:bibliography -->\n"
 GLOSSARY_TEMPLATE = "<!-- study:glossary -->\n"
+
+
+def review_summary(citations: int, reviewed: int, supports: int, mended: int, written: int,
+                   unreadable: int) -> str:
+    """One paragraph on how far the citations have been read against their lines."""
+    if citations == 0:
+        return "The site has no citations yet."
+    coverage = "Every one of them has" if reviewed == citations else f"{reviewed:,} of them have"
+    out = (f"The site carries {citations:,} citations. {coverage} a recorded review, in which a reader "
+           "opened the cited lines at the pinned commit (or the cited section of a document) and checked "
+           f"that they show the clause the citation is attached to. {supports:,} do: {mended:,} of them "
+           "only after the clause was narrowed, the lines were corrected or evidence was added, and "
+           f"{written:,} are citations written in the same pass and read by their author")
+    if unreadable:
+        out += (f". {unreadable:,} could not be read here" if unreadable > 1 else ". One could not be read here")
+        out += "; its review says what was searched" if unreadable == 1 else "; their reviews say what was searched"
+    return out + "."
