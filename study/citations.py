@@ -35,6 +35,13 @@ CLAIM_FIELDS = {
     "claims": ("english", "explanation"), "components": ("role",), "flows": ("call", "note"),
     "timeline": ("date", "title", "description"), "actors": ("interaction", "description"),
     "buildability": ("rationale", "precedent", "needs"), "work_packages": ("goal", "test_strategy"),
+    # An interface's own evidence backs 'vz'; a stock entry's backs its interface, version and note.
+    "kernel_interfaces": ("vz", "interface", "match", "since", "basis", "committed", "note"),
+    "errors": ("code", "value", "text", "meaning", "note", "flow", "step"),
+    "config_keys": ("key", "file", "meaning", "unit", "default", "status", "alias_of", "note"),
+    "prlctl_options": ("option", "applies_to", "meaning", "sdk", "keys", "key_note"),
+    "paths": ("path", "description", "format", "lifetime"), "entry_points": ("text",),
+    "disambiguation": ("aspect", "text"),
 }
 
 
@@ -45,11 +52,11 @@ def key_of(place: str, clause: str, item: dict[str, str]) -> str:
 
 
 def _record_at(model: Any, path: str) -> Any:
-    """The record (or step, or interface) an evidence path belongs to."""
-    parts = re.findall(r"([a-z_]+)\[(\d+)\]", path)
+    """The record (or step, interface, finding or table cell) an evidence path belongs to."""
+    parts = re.findall(r"([a-z_]+)(?:\[(\d+)\])?", path)
     node: Any = model.records[parts[0][0]][int(parts[0][1])]
-    for name, index in parts[1:-1]:
-        node = node[name][int(index)]
+    for name, index in parts[1:-1]:  # the last part is the evidence item itself
+        node = node[name] if index == "" else node[name][int(index)]
     return node
 
 
@@ -115,3 +122,38 @@ def reviews(root: Path) -> dict[str, dict[str, Any]]:
         for entry in data.get("reviews", []):
             found[entry["key"]] = entry
     return found
+
+
+_KEY = re.compile(r"[0-9a-f]{12}")
+_FIELDS = {"key", "verdict", "change", "note"}
+
+
+def _entry_problems(entry: Any, seen: dict[str, str], where: str) -> list[str]:
+    if not isinstance(entry, dict) or not isinstance(entry.get("key"), str) or not _KEY.fullmatch(entry["key"]):
+        return [f"{where}: key: expected 12 hex digits in quotes"]
+    key, problems = entry["key"], []
+    if key in seen:
+        problems.append(f"{where}: key {key}: reviewed twice (also in {seen[key]})")
+    seen[key] = where
+    if entry.get("verdict") not in VERDICTS:
+        problems.append(f"{where}: verdict: expected one of {', '.join(VERDICTS)}")
+    if entry.get("verdict") == "unreadable" and not str(entry.get("note") or "").strip():
+        problems.append(f"{where}: note: an unreadable source needs a note on what was tried")
+    problems += [f"{where}: {name}: unknown field" for name in sorted(set(entry) - _FIELDS)]
+    return problems
+
+
+def review_problems(root: Path, live: set[str]) -> list[str]:
+    """Malformed, repeated or stale review entries: a review must name a live citation."""
+    problems: list[str] = []
+    seen: dict[str, str] = {}
+    for path in sorted((root / REVIEW_DIR).glob("citations*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for number, entry in enumerate(data.get("reviews", [])):
+            where = f"{path.relative_to(root)}: reviews[{number}]"
+            found = _entry_problems(entry, seen, where)
+            if not found and entry["key"] not in live:
+                found = [f"{where}: key {entry['key']}: no citation has this key"
+                         " (stale: the clause or citation changed)"]
+            problems += found
+    return problems

@@ -7,7 +7,25 @@ from pathlib import Path
 from typing import Any
 
 from study.errors import DataError
-from study.records import Actor, Claim, Component, Event, Flow, Source, Term, Translation, Verdict, WorkPackage
+from study.records import (
+    Actor,
+    AtlasEntry,
+    Claim,
+    Comparison,
+    Component,
+    ConfigKey,
+    EntryPoint,
+    Event,
+    Flow,
+    HostPath,
+    KernelInterface,
+    PrlctlOption,
+    Source,
+    Term,
+    Translation,
+    Verdict,
+    WorkPackage,
+)
 from study.schema import COLLECTIONS
 from study.validate import Pending, Validator
 from study.yamlsrc import load_file, read_file
@@ -77,6 +95,34 @@ class Model:
     @property
     def work_packages(self) -> list[WorkPackage]:
         return self.records["work_packages"]
+
+    @property
+    def kernel_interfaces(self) -> list[KernelInterface]:
+        return self.records["kernel_interfaces"]
+
+    @property
+    def errors(self) -> list[AtlasEntry]:
+        return self.records["errors"]
+
+    @property
+    def config_keys(self) -> list[ConfigKey]:
+        return self.records["config_keys"]
+
+    @property
+    def prlctl_options(self) -> list[PrlctlOption]:
+        return self.records["prlctl_options"]
+
+    @property
+    def paths(self) -> list[HostPath]:
+        return self.records["paths"]
+
+    @property
+    def entry_points(self) -> list[EntryPoint]:
+        return self.records["entry_points"]
+
+    @property
+    def disambiguation(self) -> list[Comparison]:
+        return self.records["disambiguation"]
 
 
 def seed_paragraphs(seed_text: str) -> list[str]:

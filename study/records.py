@@ -98,6 +98,93 @@ class ContractItem(TypedDict):
     note: str
 
 
+class Dependency(TypedDict):
+    """A package that must come first, and why."""
+
+    package: str
+    reason: str
+
+
+class EffortBasis(TypedDict):
+    """What an effort range rests on."""
+
+    replaces: NotRequired[list[ReplacedCode]]
+    comparable: NotRequired[str]
+    reasoning: str
+
+
+class Risk(TypedDict):
+    """Something that could go wrong, for the risk register."""
+
+    risk: str
+    likelihood: Literal['low', 'medium', 'high']
+    impact: Literal['low', 'medium', 'high']
+    mitigation: str
+    owner: NotRequired[str]
+
+
+class CoveredInterface(TypedDict):
+    component: str
+    interface: str
+
+
+class StockEquivalent(TypedDict):
+    """What upstream Linux offers in one place (cgroup v1, cgroup v2, or the kernel outside cgroups)."""
+
+    where: Literal['cgroup-v1', 'cgroup-v2', 'kernel']
+    interface: NotRequired[str]
+    match: Literal['same', 'partial', 'none']
+    since: NotRequired[str]
+    basis: NotRequired[Literal['kernel-doc', 'man-pages', 'controller', 'commit', 'unverified']]
+    committed: NotRequired[str]
+    note: NotRequired[str]
+    evidence: list[Evidence]
+
+
+class StockBehaviour(TypedDict):
+    package: str
+    on_stock: Literal['native', 'emulate', 'degrade', 'refuse']
+    how: str
+
+
+class ShippedValue(TypedDict):
+    file: Literal['/etc/vz/vz.conf', '/etc/vz/conf/ve-basic.conf-sample', '/etc/vz/vcmmd.conf']
+    value: str
+    state: Literal['set', 'commented out']
+
+
+class Caller(TypedDict):
+    name: str
+    zone: Literal['network', 'host-user', 'host-root', 'kernel', 'container']
+    passes: str
+
+
+class Finding(TypedDict):
+    """Who may call it."""
+
+    text: str
+    evidence: list[Evidence]
+
+
+class ComparisonRow(TypedDict):
+    aspect: str
+    cells: list[Cell]
+
+
+class ReplacedCode(TypedDict):
+    """7.0 code a package replaces, counted by scripts/loc.py."""
+
+    component: str
+    scope: NotRequired[list[str]]
+    counts: NotRequired[dict[str, int]]
+    note: NotRequired[str]
+
+
+class Cell(TypedDict):
+    text: str
+    evidence: list[Evidence]
+
+
 class Source(TypedDict):
     id: str
     title: str
@@ -194,20 +281,113 @@ class Verdict(TypedDict):
     needs: str
     effort: str
     risks: list[str]
+    no_package: NotRequired[str]
     evidence: list[Evidence]
 
 
 class WorkPackage(TypedDict):
     id: str
     title: str
+    short: NotRequired[str]
     goal: str
     components: list[str]
     contract: list[ContractItem]
-    depends_on: NotRequired[list[str]]
+    depends_on: NotRequired[list[Dependency]]
     deliverables: list[str]
     acceptance: list[str]
     test_strategy: str
     host: str
     effort: str
-    risks: list[str]
+    effort_basis: EffortBasis
+    risks: list[Risk]
     evidence: list[Evidence]
+
+
+class KernelInterface(TypedDict):
+    id: str
+    title: str
+    name: str
+    kind: Literal['cgroup', 'procfs', 'sysfs', 'ioctl', 'netlink', 'kernel-features']
+    covers: NotRequired[list[CoveredInterface]]
+    vz: str
+    evidence: list[Evidence]
+    upstream: str
+    stock: list[StockEquivalent]
+    packages: list[StockBehaviour]
+    open_questions: NotRequired[list[str]]
+
+
+class AtlasEntry(TypedDict):
+    id: str
+    code: str
+    value: NotRequired[str]
+    text: NotRequired[str]
+    component: str
+    meaning: str
+    note: NotRequired[str]
+    flow: NotRequired[str]
+    step: NotRequired[int]
+    evidence: list[Evidence]
+
+
+class ConfigKey(TypedDict):
+    key: str
+    file: Literal['ct.conf', 'vz.conf', 'both', 'vcmmd.conf']
+    meaning: str
+    unit: NotRequired[str]
+    default: NotRequired[str]
+    shipped: NotRequired[list[ShippedValue]]
+    status: NotRequired[Literal['alias', 'deprecated', 'ignored']]
+    alias_of: NotRequired[str]
+    components: NotRequired[list[str]]
+    tables: list[Literal['libvzctl.config_param_map', 'libvzctl.named', 'libvzctl.simple', 'libvzctl.vzlimits', 'prl-disp-service.vz_config', 'vzmigrate.conf_names', 'script.sourced', 'vzctl.named', 'vzctl.config', 'libvzctl.param_lists', 'vzctl.vz_conf', 'vzctl.ve_basic_sample', 'vcmmd.get', 'vcmmd.shipped']]
+    note: NotRequired[str]
+    evidence: list[Evidence]
+
+
+class PrlctlOption(TypedDict):
+    option: str
+    aliases: NotRequired[list[str]]
+    applies_to: Literal['ct', 'both', 'vm', 'refused']
+    meaning: str
+    sdk: NotRequired[str]
+    keys: NotRequired[list[str]]
+    key_note: NotRequired[str]
+    reach: NotRequired[Literal['key', 'libvzctl', 'dispatcher', 'sdk', 'prlctl']]
+    evidence: list[Evidence]
+
+
+class HostPath(TypedDict):
+    id: str
+    path: str
+    parent: NotRequired[str]
+    scope: Literal['container', 'vm', 'host']
+    owner: str
+    readers: NotRequired[list[str]]
+    writers: NotRequired[list[str]]
+    others: NotRequired[str]
+    format: str
+    lifetime: str
+    description: str
+    evidence: list[Evidence]
+
+
+class EntryPoint(TypedDict):
+    id: str
+    name: str
+    component: str
+    interface: NotRequired[str]
+    zone: Literal['host-root', 'kernel']
+    runs_as: str
+    callers: list[Caller]
+    access: Finding
+    checks: Finding
+    hardening: Finding
+
+
+class Comparison(TypedDict):
+    id: str
+    title: str
+    confusion: str
+    columns: list[str]
+    rows: list[ComparisonRow]

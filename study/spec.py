@@ -25,6 +25,7 @@ SCALARS: dict[str, tuple[str, str, int]] = {
     "path": (r"[^/\s][^\s]*", "a relative path without spaces", 300),
     "lines": (r"[1-9][0-9]{0,5}(-[1-9][0-9]{0,5})?", "a line range (A or A-B, each from 1 to 999999)", 13),
     "int": (r"0|[1-9][0-9]{0,5}", "an integer from 0 to 999999", 6),
+    "version": (r"[1-9][0-9]?\.[0-9]{1,2}(\.[0-9]{1,3})?", "a kernel version such as 4.5 or 2.6.32", 10),
     # A docs page, checked against the built site once every page is known.
     "page": (r"[a-z0-9][a-z0-9/._-]*\.md(#[a-z0-9][a-z0-9_-]*)?",
              "a docs page (path/page.md or path/page.md#anchor)", 200),

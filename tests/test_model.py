@@ -18,7 +18,9 @@ def test_get_works_for_every_collection_with_ids(model):
     assert model.get("sources", "guide")["kind"] == "documentation"
     assert model.get("glossary", "CT")["expansion"] == "Container"
     assert model.get("buildability", "lib")["verdict"] == "reuse"
-    assert model.get("work_packages", "wp-2")["depends_on"] == ["wp-1"]
+    assert model.get("work_packages", "wp-2")["depends_on"] == [
+        {"package": "wp-1", "reason": "It calls the rewritten tool."}]
+    assert model.get("kernel_interfaces", "tool-cgroup")["kind"] == "cgroup"
 
 
 def test_get_names_what_is_missing(model):

@@ -82,8 +82,8 @@ def _edge_line(edge: Edge) -> str:
 def source(graph: Graph) -> str:
     """The graph in the DOT language: sizes fixed, labels left to us."""
     out = ["digraph G {",
-           '  graph [rankdir=TB, nodesep=0.2, ranksep=0.45, fontname="Arial", fontsize=12, '
-           "newrank=true, splines=true, outputorder=edgesfirst];",
+           f'  graph [rankdir={"LR" if graph.across else "TB"}, nodesep=0.2, ranksep=0.45, fontname="Arial", '
+           "fontsize=12, newrank=true, splines=true, outputorder=edgesfirst];",
            '  node [shape=box, fixedsize=true, label="", margin=0];',
            '  edge [fontname="Arial", fontsize=12, arrowsize=0.7];']
     for boundary in graph.boundaries:

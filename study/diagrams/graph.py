@@ -57,6 +57,7 @@ class Graph:
     boundaries: tuple[Boundary, ...] = ()
     ranked: bool = False  # keep nodes of one rank on one row
     bottom: tuple[str, ...] = ()  # nodes kept on the last row (the kernel, under user space)
+    across: bool = False  # ranks as columns, left to right, instead of rows
 
     def node(self, ident: str) -> Node:
         return next(n for n in self.nodes if n.id == ident)

@@ -55,7 +55,9 @@ def commit_link(source: Source) -> str:
 def _spot(source: Source, item: Evidence) -> str:
     """Where in the source: a linked path and line range, or the section."""
     if "repo" in source and "section" in item and "path" not in item:
-        return md.link(md.text("§ " + item["section"]), permalink(source, commit_page=True) or "")
+        # A source that is one file is read by section (a document); a commit by its message.
+        url = permalink(source) if source.get("path") else permalink(source, commit_page=True)
+        return md.link(md.text("§ " + item["section"]), url or "")
     if "repo" in source:
         path = item.get("path") or source.get("path", "")
         lines = item.get("lines")
