@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 for _name in [m for m in sys.modules if m == "study" or m.startswith("study.")]:
     del sys.modules[_name]
 
-from study import build, htmlfix, reproducible
+from study import build, htmlfix, reproducible, searchindex
 from study.errors import DataError
 
 # The site of the current build, set once in on_config (MkDocs gives hooks no
@@ -61,6 +61,8 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     if markdown != expected:
         raise PluginError(f"{SITE.label(path)}: MkDocs read this page differently from the study's check "
                           "(front matter?); both must see the same text")
+    if path in SITE.search_boost:
+        page.meta["search"] = {**(page.meta.get("search") or {}), "boost": SITE.search_boost[path]}
     return SITE.rendered[path]
 
 
@@ -80,7 +82,7 @@ def on_post_template(output, template_name, config, **kwargs):
 def on_post_build(config, **kwargs):
     index = Path(config["site_dir"]) / "search" / "search_index.json"
     if index.exists():
-        index.write_text(htmlfix.compact_search_index(index.read_text(encoding="utf-8")), encoding="utf-8")
+        index.write_text(searchindex.compact(index.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 def on_serve(server, config, builder, **kwargs):

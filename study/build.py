@@ -53,10 +53,21 @@ class Site:
     docs_root: Path = Path("docs")
     tooltips: Mapping[str, str] = field(default_factory=dict)  # glossary term -> tooltip text
     layouts: Mapping[str, Any] | None = None  # the layout engines compared (benchmarks/layouts.json)
+    search_boost: Mapping[str, float] = field(default_factory=dict)  # docs path -> Material's search boost
 
     def label(self, path: str) -> str:
         return f"{self.docs_label}/{path}" + ("" if path in self.pages else " (generated)")
 
+
+# A component's own page should come first when a reader searches for its name;
+# other pages mention the name more often (Material's front-matter search boost).
+# The theme's search ignores field length, so "ploop" would tie with "ploop kernel
+# driver": a page whose name has fewer words gets more, as a length norm would give.
+COMPONENT_SEARCH_BOOST = 4.0
+
+
+def component_search_boost(name: str) -> float:
+    return COMPONENT_SEARCH_BOOST * (1 + 1 / len(re.findall(r"\w+", name)))
 
 # Flow pages are read with their figures at the column's full width: no table of contents.
 FLOW_FRONT = "---\nhide:\n  - toc\n---\n\n"
@@ -206,13 +217,17 @@ def load_site(root: Path, data_dir: str = "data", docs_dir: str = "docs", benchm
     decisions = tuple(adr.read(p) for path, p in written.items() if adr.FILE_NAME.match(path))
     made = generated_pages(model, written)
     generated = {path: text for path, (_, text) in made.items()}
-    titles = {path: p.title for path, p in written.items()} | {path: title for path, (title, _) in made.items()}
+    # A hand-written component page gets its heading from the component summary, so from the data.
+    named = {routes.component(c["id"]): c["name"] for c in model.components}
+    titles = ({path: p.title or named.get(path, "") for path, p in written.items()}
+              | {path: title for path, (title, _) in made.items()})
     front = {routes.flow(f["id"]): FLOW_FRONT for f in model.flows}
     site = Site(model, written, decisions, _benchmark(root / benchmark) if benchmark else None, generated, front,
                 titles,
                 files={export.EXPORT_FILE: export.model_json(model), export.SCHEMA_FILE: export.model_schema()},
                 docs_label=docs_dir, docs_root=root / docs_dir, tooltips=reference.tooltips(model),
-                layouts=_benchmark(root / LAYOUTS) if benchmark else None)
+                layouts=_benchmark(root / LAYOUTS) if benchmark else None,
+                search_boost={routes.component(c["id"]): component_search_boost(c["name"]) for c in model.components})
     rendered = {path: render_page(site, path) for path in sorted(set(written) | set(generated))}
     stylesheet = root / docs_dir / DIAGRAM_CSS
     css = stylesheet.read_text(encoding="utf-8") if stylesheet.is_file() else ""

@@ -37,6 +37,11 @@ CLAIM_FIELDS = {
     "buildability": ("rationale", "precedent", "needs"), "work_packages": ("goal", "test_strategy"),
     # An interface's own evidence backs 'vz'; a stock entry's backs its interface, version and note.
     "kernel_interfaces": ("vz", "interface", "match", "since", "basis", "committed", "note"),
+    "errors": ("code", "value", "text", "meaning", "note", "flow", "step"),
+    "config_keys": ("key", "file", "meaning", "unit", "default", "status", "alias_of", "note"),
+    "prlctl_options": ("option", "applies_to", "meaning", "sdk", "keys", "key_note"),
+    "paths": ("path", "description", "format", "lifetime"), "entry_points": ("text",),
+    "disambiguation": ("aspect", "text"),
 }
 
 
@@ -47,11 +52,11 @@ def key_of(place: str, clause: str, item: dict[str, str]) -> str:
 
 
 def _record_at(model: Any, path: str) -> Any:
-    """The record (or step, or interface) an evidence path belongs to."""
-    parts = re.findall(r"([a-z_]+)\[(\d+)\]", path)
+    """The record (or step, interface, finding or table cell) an evidence path belongs to."""
+    parts = re.findall(r"([a-z_]+)(?:\[(\d+)\])?", path)
     node: Any = model.records[parts[0][0]][int(parts[0][1])]
-    for name, index in parts[1:-1]:
-        node = node[name][int(index)]
+    for name, index in parts[1:-1]:  # the last part is the evidence item itself
+        node = node[name] if index == "" else node[name][int(index)]
     return node
 
 

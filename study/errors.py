@@ -6,7 +6,7 @@ import re
 
 # Longest value a message echoes; longer ones are cut with a count of the rest.
 SHOWN_MAX = 80
-MESSAGE_MAX = 600
+MESSAGE_MAX = 1000
 
 # Everything outside printable ASCII is written as an escape, so that a control
 # sequence cannot redraw the terminal and a look-alike letter (Cyrillic о for

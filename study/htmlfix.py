@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import json
 import re
 
 # -- glossary tooltips -------------------------------------------------------------
@@ -88,19 +87,6 @@ def keep_citations_out_of_search(content: str) -> str:
             .replace(_EVIDENCE, '<details class="quote" open="open" data-search-exclude>'))
 
 
-_INDEX_TAG = re.compile(r"</?(?:p|code|pre|li|ol|ul|sub|sup)>")
-
-
-def compact_search_index(text: str) -> str:
-    """The search index without the markup the theme keeps in each section's text.
-
-    The theme copies paragraph, list and code tags into the index, a tenth of its
-    size; the results then show plain text, and every word is still found.
-    """
-    index = json.loads(text)
-    for doc in index["docs"]:
-        doc["text"] = " ".join(_INDEX_TAG.sub(" ", doc["text"]).split())
-    return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
 
 
 # -- theme fix ------------------------------------------------------------------------

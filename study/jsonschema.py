@@ -16,6 +16,14 @@ from study.spec import SCALARS, Collection, Field
 
 # Relative ids: resolved against wherever the file is read from.
 
+_COLLECTIONS = {c.name: c for c in COLLECTIONS}
+
+
+def _ref_pattern(target: str) -> str:
+    """The pattern of the field that identifies records of the target collection (most are ids)."""
+    coll = _COLLECTIONS[target]
+    return SCALARS[coll.item.fields[coll.id_field].kind][0]
+
 
 def field_schema(spec: Field) -> dict[str, Any]:
     out: dict[str, Any] = {"description": spec.doc} if spec.doc else {}
@@ -40,7 +48,7 @@ def field_schema(spec: Field) -> dict[str, Any]:
     elif spec.kind == "enum":
         out.update({"type": "string", "enum": list(spec.choices)})
     elif spec.kind == "ref":
-        out.update({"type": "string", "pattern": f"^{SCALARS['id'][0]}$",
+        out.update({"type": "string", "pattern": f"^{_ref_pattern(spec.target)}$",
                     "$comment": f"must be the id of an entry in {spec.target}"})
     elif spec.kind == "int":
         out.update({"type": "integer", "minimum": 0, "maximum": 10 ** SCALARS["int"][2] - 1})

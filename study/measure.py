@@ -27,7 +27,7 @@ FIGURES_JS = """
     texts = [...svg.querySelectorAll('text')];
     scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
   } else {
-    texts = [...fig.querySelectorAll('.study-layer-box, .study-layer-name')];
+    texts = [...fig.querySelectorAll('.study-layer-box, .study-layer-name, .study-tree-label')];
   }
   const sizes = texts.map(t => parseFloat(getComputedStyle(t).fontSize) * scale);
   const rects = texts.map(t => t.getBoundingClientRect());
@@ -121,5 +121,14 @@ def search(page: Any, term: str, timeout_ms: int = 20_000) -> tuple[float, float
     page.locator("input.md-search__input").press_sequentially(term)
     page.locator(".md-search-result__item").first.wait_for(timeout=timeout_ms)
     elapsed = time.perf_counter() - start
-    hrefs = page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(a => a.href)")
+    # The first results may answer a prefix of the term (the theme searches as one
+    # types); the ranking is the one that stays once the last key is handled.
+    read = 'els => els.map(a => a.href)'
+    hrefs = page.eval_on_selector_all(".md-search-result__item > a", read)
+    for _ in range(50):
+        page.wait_for_timeout(200)
+        again = page.eval_on_selector_all(".md-search-result__item > a", read)
+        if again == hrefs:
+            break
+        hrefs = again
     return ready, elapsed, hrefs

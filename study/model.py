@@ -9,11 +9,17 @@ from typing import Any
 from study.errors import DataError
 from study.records import (
     Actor,
+    AtlasEntry,
     Claim,
+    Comparison,
     Component,
+    ConfigKey,
+    EntryPoint,
     Event,
     Flow,
+    HostPath,
     KernelInterface,
+    PrlctlOption,
     Source,
     Term,
     Translation,
@@ -93,6 +99,30 @@ class Model:
     @property
     def kernel_interfaces(self) -> list[KernelInterface]:
         return self.records["kernel_interfaces"]
+
+    @property
+    def errors(self) -> list[AtlasEntry]:
+        return self.records["errors"]
+
+    @property
+    def config_keys(self) -> list[ConfigKey]:
+        return self.records["config_keys"]
+
+    @property
+    def prlctl_options(self) -> list[PrlctlOption]:
+        return self.records["prlctl_options"]
+
+    @property
+    def paths(self) -> list[HostPath]:
+        return self.records["paths"]
+
+    @property
+    def entry_points(self) -> list[EntryPoint]:
+        return self.records["entry_points"]
+
+    @property
+    def disambiguation(self) -> list[Comparison]:
+        return self.records["disambiguation"]
 
 
 def seed_paragraphs(seed_text: str) -> list[str]:

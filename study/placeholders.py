@@ -18,14 +18,18 @@ from study.render import (
     components,
     datamodel,
     flows,
+    layout,
+    names,
+    operations,
     performance,
     plan,
     reference,
+    security,
     seed,
     timeline,
     views,
 )
-from study.schema import AREAS
+from study.schema import AREAS, CONFIG_FILES
 
 
 def _component(ctx: PageContext, arg: str) -> Any:
@@ -42,6 +46,12 @@ def _area(arg: str) -> str:
     return arg
 
 
+def _config_file(arg: str) -> str:
+    if arg not in CONFIG_FILES:
+        raise ValueError(f"unknown configuration file '{arg}' (expected one of: {', '.join(CONFIG_FILES)})")
+    return arg
+
+
 def _flow(ctx: PageContext, arg: str) -> str:
     flow = ctx.model.get("flows", arg)
     link = f"[all steps with their sources]({routes.relative(ctx.page, routes.flow(flow['id']))})"
@@ -50,6 +60,13 @@ def _flow(ctx: PageContext, arg: str) -> str:
 
 def _flow_page(ctx: PageContext, arg: str) -> str:
     return flows.flow_page(ctx.refs, ctx.model.get("flows", arg), dict(ctx.site.titles))
+
+
+def _comparison(ctx: PageContext, arg: str) -> str:
+    known = [c["id"] for c in ctx.model.disambiguation]
+    if arg not in known:
+        raise ValueError(f"unknown comparison '{arg}' (known: {', '.join(known)})")
+    return names.table(ctx.refs, ctx.model.get("disambiguation", arg))
 
 
 EXPANDERS: dict[str, Expander] = {
@@ -90,6 +107,15 @@ EXPANDERS: dict[str, Expander] = {
     "seed-text": Expander(lambda ctx, arg: seed.page_body(ctx.model, ctx.page)),
     "claim-list": Expander(lambda ctx, arg: seed.claim_list(ctx.model, ctx.page)),
     "data-model": Expander(lambda ctx, arg: datamodel.reference()),
+    "error-index": Expander(lambda ctx, arg: operations.error_index(ctx.model, ctx.page)),
+    "error-atlas": Expander(lambda ctx, arg: operations.error_entries(ctx.refs, arg), "required"),
+    "config-keys": Expander(lambda ctx, arg: operations.config_keys(ctx.refs, _config_file(arg)), "required"),
+    "prlctl-options": Expander(lambda ctx, arg: operations.prlctl_options(ctx.refs)),
+    "path-tree": Expander(lambda ctx, arg: layout.tree_figure(ctx.model, ctx.next_figure())),
+    "paths": Expander(lambda ctx, arg: layout.entries(ctx.refs, arg), "required"),
+    "trust-boundaries": Expander(lambda ctx, arg: security.trust_map(ctx.refs, ctx.next_figure())),
+    "entry-points": Expander(lambda ctx, arg: security.sections(ctx.refs)),
+    "names": Expander(_comparison, "required"),
     "decisions-index": Expander(lambda ctx, arg: adr.index_table(
         [d for d in ctx.site.decisions if d.page.split("/")[0] == arg] if arg else list(ctx.site.decisions),
         ctx.page), "optional"),

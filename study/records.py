@@ -147,6 +147,30 @@ class StockBehaviour(TypedDict):
     how: str
 
 
+class ShippedValue(TypedDict):
+    file: Literal['/etc/vz/vz.conf', '/etc/vz/conf/ve-basic.conf-sample', '/etc/vz/vcmmd.conf']
+    value: str
+    state: Literal['set', 'commented out']
+
+
+class Caller(TypedDict):
+    name: str
+    zone: Literal['network', 'host-user', 'host-root', 'kernel', 'container']
+    passes: str
+
+
+class Finding(TypedDict):
+    """Who may call it."""
+
+    text: str
+    evidence: list[Evidence]
+
+
+class ComparisonRow(TypedDict):
+    aspect: str
+    cells: list[Cell]
+
+
 class ReplacedCode(TypedDict):
     """7.0 code a package replaces, counted by scripts/loc.py."""
 
@@ -154,6 +178,11 @@ class ReplacedCode(TypedDict):
     scope: NotRequired[list[str]]
     counts: NotRequired[dict[str, int]]
     note: NotRequired[str]
+
+
+class Cell(TypedDict):
+    text: str
+    evidence: list[Evidence]
 
 
 class Source(TypedDict):
@@ -286,3 +315,79 @@ class KernelInterface(TypedDict):
     stock: list[StockEquivalent]
     packages: list[StockBehaviour]
     open_questions: NotRequired[list[str]]
+
+
+class AtlasEntry(TypedDict):
+    id: str
+    code: str
+    value: NotRequired[str]
+    text: NotRequired[str]
+    component: str
+    meaning: str
+    note: NotRequired[str]
+    flow: NotRequired[str]
+    step: NotRequired[int]
+    evidence: list[Evidence]
+
+
+class ConfigKey(TypedDict):
+    key: str
+    file: Literal['ct.conf', 'vz.conf', 'both', 'vcmmd.conf']
+    meaning: str
+    unit: NotRequired[str]
+    default: NotRequired[str]
+    shipped: NotRequired[list[ShippedValue]]
+    status: NotRequired[Literal['alias', 'deprecated', 'ignored']]
+    alias_of: NotRequired[str]
+    components: NotRequired[list[str]]
+    tables: list[Literal['libvzctl.config_param_map', 'libvzctl.named', 'libvzctl.simple', 'libvzctl.vzlimits', 'prl-disp-service.vz_config', 'vzmigrate.conf_names', 'script.sourced', 'vzctl.named', 'vzctl.config', 'libvzctl.param_lists', 'vzctl.vz_conf', 'vzctl.ve_basic_sample', 'vcmmd.get', 'vcmmd.shipped']]
+    note: NotRequired[str]
+    evidence: list[Evidence]
+
+
+class PrlctlOption(TypedDict):
+    option: str
+    aliases: NotRequired[list[str]]
+    applies_to: Literal['ct', 'both', 'vm', 'refused']
+    meaning: str
+    sdk: NotRequired[str]
+    keys: NotRequired[list[str]]
+    key_note: NotRequired[str]
+    reach: NotRequired[Literal['key', 'libvzctl', 'dispatcher', 'sdk', 'prlctl']]
+    evidence: list[Evidence]
+
+
+class HostPath(TypedDict):
+    id: str
+    path: str
+    parent: NotRequired[str]
+    scope: Literal['container', 'vm', 'host']
+    owner: str
+    readers: NotRequired[list[str]]
+    writers: NotRequired[list[str]]
+    others: NotRequired[str]
+    format: str
+    lifetime: str
+    description: str
+    evidence: list[Evidence]
+
+
+class EntryPoint(TypedDict):
+    id: str
+    name: str
+    component: str
+    interface: NotRequired[str]
+    zone: Literal['host-root', 'kernel']
+    runs_as: str
+    callers: list[Caller]
+    access: Finding
+    checks: Finding
+    hardening: Finding
+
+
+class Comparison(TypedDict):
+    id: str
+    title: str
+    confusion: str
+    columns: list[str]
+    rows: list[ComparisonRow]

@@ -35,6 +35,11 @@ AREA_PAGES = {
     "storage": "architecture/storage.md", "migration": "architecture/migration.md",
     "patching": "architecture/patching.md",
 }
+ERRORS = "reference/errors.md"
+CONFIGURATION = "reference/configuration.md"
+LAYOUT = "reference/layout.md"
+SECURITY = "architecture/security.md"
+NAMES = "context/names.md"
 
 # Folders whose pages are one per record: a record id becomes a file name there.
 COMPONENT_DIR = "components"
@@ -76,6 +81,24 @@ def claim_anchor(claim_id: str) -> str:
 
 def step_anchor(number: int) -> str:
     return f"step-{number}"
+
+
+def error_anchor(entry_id: str) -> str:
+    return f"err-{entry_id}"
+
+
+def key_anchor(key: str) -> str:
+    return "key-" + slug(key)
+
+
+def option_anchor(option: str) -> str:
+    return "opt-" + slug(option)
+def path_anchor(path_id: str) -> str:
+    return f"path-{path_id}"
+
+
+def entry_anchor(entry_id: str) -> str:
+    return f"ep-{entry_id}"
 
 
 PROVIDES = "provides"  # the interfaces section of a component page

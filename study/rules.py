@@ -459,3 +459,219 @@ def timeline_in_order(items: list[Rec], ctx: Context) -> ListProblems:
         if _latest(b) < _earliest(a):
             yield i, "date", f"events must be in date order: '{b}' comes after '{a}'"
             return
+
+
+# -- the error atlas ------------------------------------------------------------------------
+
+# The atlas indexes every meaning for search; the whole index has a budget.
+MEANING_MAX = 300
+_ERROR_VALUE = re.compile(r"-?(?:0|[1-9][0-9]{0,9})|0x[0-9A-F]{8}")
+
+
+def error_value(entry: Rec, ctx: Context) -> Problems:
+    if "value" in entry and not _ERROR_VALUE.fullmatch(entry["value"]):
+        yield "value", (f"expected a decimal number (-73) or eight hexadecimal digits (0x80031035), "
+                        f"got '{shown(entry['value'])}'")
+
+
+def error_value_or_text(entry: Rec, ctx: Context) -> Problems:
+    if "value" not in entry and "text" not in entry:
+        yield "", "an entry needs a 'value', a 'text' or both"
+
+
+def error_meaning_length(entry: Rec, ctx: Context) -> Problems:
+    if len(entry["meaning"]) > MEANING_MAX:
+        yield "meaning", (f"at most {MEANING_MAX} characters, because search indexes it (put the rest in "
+                          f"'note'); got {len(entry['meaning'])}")
+
+
+def error_flow_step(entry: Rec, ctx: Context) -> Problems:
+    if "step" in entry and "flow" not in entry:
+        yield "step", "a 'step' needs its 'flow'"
+        return
+    flow = ctx.get("flows", entry.get("flow", ""))
+    if flow is not None and "step" in entry and not 1 <= entry["step"] <= len(flow["steps"]):
+        yield "step", f"step {entry['step']} is outside flow '{entry['flow']}' (steps 1-{len(flow['steps'])})"
+
+
+def error_entries_distinct(items: list[Rec], ctx: Context) -> ListProblems:
+    """One entry per code and message within a component, and one value per code."""
+    seen: dict[tuple[str, str, str], int] = {}
+    values: dict[tuple[str, str], int] = {}
+    for i, entry in enumerate(items):
+        code = (entry["component"], entry["code"])
+        key = (*code, entry.get("text", ""))
+        if key in seen:
+            what = "with the same text" if entry.get("text") else "without a text"
+            yield i, "code", (f"duplicate entry: component '{entry['component']}' already has "
+                              f"'{shown(entry['code'])}' {what} (entry {seen[key]})")
+            return
+        seen[key] = i
+        first = values.setdefault(code, i)
+        if items[first].get("value") != entry.get("value"):
+            yield i, "value", (f"'{shown(entry['code'])}' has the value '{shown(items[first].get('value', ''))}' "
+                               f"in entry {first}")
+            return
+
+
+# -- configuration keys and prlctl options ------------------------------------------------------
+
+_SHELL_KEY = re.compile(r"[A-Z][A-Z0-9_]*")
+_DOTTED_KEY = re.compile(r"[A-Z][A-Za-z]*(?:\.[A-Z][A-Za-z]*)+")
+_OPTION = re.compile(r"--[a-z0-9][a-z0-9_-]*")
+
+
+def config_key_name(key: Rec, ctx: Context) -> Problems:
+    vcmmd = key["file"] == "vcmmd.conf"
+    if not (_DOTTED_KEY if vcmmd else _SHELL_KEY).fullmatch(key["key"]):
+        form = "dotted (LoadManager.Policy)" if vcmmd else "upper case (PHYSPAGES)"
+        yield "key", f"a {key['file']} key is {form}, not '{shown(key['key'])}'"
+
+
+def config_alias(key: Rec, ctx: Context) -> Problems:
+    if key.get("status") == "alias" and "alias_of" not in key:
+        yield "status", "an alias needs 'alias_of', the key it stands for"
+    elif "alias_of" in key and key.get("status") != "alias":
+        yield "alias_of", "'alias_of' belongs to keys with status 'alias'"
+    elif key.get("alias_of") == key["key"]:
+        yield "alias_of", f"'{key['key']}' cannot be an alias of itself"
+
+
+def config_tables_distinct(key: Rec, ctx: Context) -> Problems:
+    tables = key["tables"]
+    for i, table in enumerate(tables):
+        if table in tables[:i]:
+            yield f"tables[{i}]", f"'{table}' is listed twice"
+            return
+        if table.startswith("vcmmd.") != (key["file"] == "vcmmd.conf"):
+            yield f"tables[{i}]", f"'{table}' is not a table of {key['file']} keys"
+            return
+
+
+def prlctl_option_name(option: Rec, ctx: Context) -> Problems:
+    for where, name in [("option", option["option"]), *((f"aliases[{i}]", a)
+                                                       for i, a in enumerate(option.get("aliases", [])))]:
+        if not _OPTION.fullmatch(name):
+            yield where, f"not a long option (two dashes, then lower-case letters, digits, - and _): '{shown(name)}'"
+
+
+def prlctl_trace(option: Rec, ctx: Context) -> Problems:
+    """Container options say how far they were traced; keys go with a trace down to the key."""
+    for_ct = option["applies_to"] in ("ct", "both")
+    for field in ("sdk", "reach"):
+        if for_ct and field not in option:
+            yield "", f"a container option needs '{field}'"
+        elif not for_ct and field in option:
+            yield field, f"'{field}' is for container options, not for applies_to '{option['applies_to']}'"
+    if ("keys" in option) != (option.get("reach") == "key"):
+        yield "keys" if "keys" in option else "reach", "'keys' go with reach 'key', and reach 'key' with 'keys'"
+    for i, name in enumerate(option.get("keys", [])):
+        key = ctx.get("config_keys", name)
+        if key is not None and key["file"] == "vcmmd.conf":
+            yield f"keys[{i}]", f"'{name}' is a vcmmd.conf key; prlctl set writes container configuration keys"
+
+
+def prlctl_aliases_distinct(items: list[Rec], ctx: Context) -> ListProblems:
+    names: dict[str, int] = {o["option"]: i for i, o in enumerate(items)}
+    for i, option in enumerate(items):
+        for j, alias in enumerate(option.get("aliases", [])):
+            if alias in names:
+                yield i, f"aliases[{j}]", f"'{shown(alias)}' is already the name of entry {names[alias]}"
+                return
+            names[alias] = i
+# -- the on-disk layout -------------------------------------------------------------------
+
+_PATH_PART = re.compile(r"[^/\s]+")
+
+
+def absolute_path(rec: Rec, ctx: Context) -> Problems:
+    parts = rec["path"].split("/")
+    if parts[0] != "" or any(p in ("", ".", "..") or not _PATH_PART.fullmatch(p) for p in parts[1:]):
+        yield "path", ("not an absolute path: it starts with '/' and has no spaces, no empty, '.' or '..' "
+                       "parts and no '/' at the end")
+
+
+def someone_writes(rec: Rec, ctx: Context) -> Problems:
+    if not rec.get("writers") and "others" not in rec:
+        yield "", "say who creates it: 'writers' (components) or 'others' (anyone else)"
+
+
+def path_parents_acyclic(items: list[Rec], ctx: Context) -> ListProblems:
+    graph = {p["id"]: [p["parent"]] if "parent" in p else [] for p in items}
+    cycle = graphs.find_cycle(graph)
+    if cycle:
+        index = next(i for i, p in enumerate(items) if p["id"] == cycle[0])
+        if len(cycle) == 2:
+            yield index, "parent", f"'{cycle[0]}' is its own parent"
+        else:
+            yield index, "parent", "parents go round in a circle: " + " -> ".join(cycle)
+
+
+def paths_distinct(items: list[Rec], ctx: Context) -> ListProblems:
+    seen: dict[str, str] = {}
+    for i, rec in enumerate(items):
+        if rec["path"] in seen:
+            yield i, "path", f"'{shown(rec['path'])}' is already listed, as '{seen[rec['path']]}'"
+            return
+        seen[rec["path"]] = rec["id"]
+
+
+def _under(path: str, directory: str) -> bool:
+    return path.startswith(directory + "/")
+
+
+def nearest_parent(items: list[Rec], ctx: Context) -> ListProblems:
+    """The parent is the nearest listed directory above a path, so that the tree is the file system's."""
+    by_id = {rec["id"]: rec for rec in items}
+    for i, rec in enumerate(items):
+        above = [other for other in items if _under(rec["path"], other["path"])]
+        nearest = max(above, key=lambda other: len(other["path"]), default=None)
+        parent = by_id.get(rec.get("parent", ""))
+        if parent is not None and not _under(rec["path"], parent["path"]):
+            yield i, "parent", f"'{parent['id']}' ({shown(parent['path'])}) is not a directory above this path"
+            return
+        if nearest is not None and parent is not nearest:
+            where = f"the nearest listed directory above it is '{nearest['id']}' ({shown(nearest['path'])})"
+            yield i, ("parent" if parent else ""), (f"not the nearest parent: {where}" if parent
+                                                     else f"missing 'parent': {where}")
+            return
+
+
+# -- the trust boundaries -----------------------------------------------------------------
+
+def entry_interface_exists(entry: Rec, ctx: Context) -> Problems:
+    comp = ctx.get("components", entry["component"])
+    if comp is not None and "interface" in entry and entry["interface"] not in [
+            x["id"] for x in comp.get("interfaces", [])]:
+        yield "interface", f"component '{entry['component']}' has no interface '{shown(entry['interface'])}'"
+
+
+def callers_keep_their_zone(items: list[Rec], ctx: Context) -> ListProblems:
+    """Callers of the same name are one box in the figure, so they stand in one zone."""
+    first: dict[str, tuple[str, str]] = {}
+    for i, entry in enumerate(items):
+        for j, caller in enumerate(entry["callers"]):
+            zone, where = first.setdefault(caller["name"], (caller["zone"], entry["id"]))
+            if zone != caller["zone"]:
+                yield i, f"callers[{j}].zone", (f"'{shown(caller['name'])}' is one box in the figure, and "
+                                                f"entry point '{where}' puts it in zone '{zone}'")
+                return
+
+
+# -- names that are easy to confuse ---------------------------------------------------------
+
+def cells_match_columns(table: Rec, ctx: Context) -> Problems:
+    columns = table["columns"]
+    for i, row in enumerate(table["rows"]):
+        if len(row["cells"]) != len(columns):
+            yield f"rows[{i}].cells", f"{len(row['cells'])} cells for {len(columns)} columns"
+            return
+
+
+def aspects_distinct(table: Rec, ctx: Context) -> Problems:
+    for name, values in (("columns", table["columns"]), ("aspect", [r["aspect"] for r in table["rows"]])):
+        for i, value in enumerate(values):
+            if value in values[:i]:
+                where = f"columns[{i}]" if name == "columns" else f"rows[{i}].aspect"
+                yield where, f"'{shown(value)}' appears twice in this table"
+                return

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from study import rules
 from study.loc import LANGUAGES as LOC_LANGUAGES
-from study.spec import Collection, enum, listof, mapping, record, ref, scalar
+from study.spec import Collection, Field, enum, listof, mapping, record, ref, scalar
 
 SOURCE_KINDS = (
     "seed", "repository", "release-notes", "announcement", "documentation", "wiki",
@@ -412,5 +412,180 @@ SEED = Collection(
     rules=(rules.one_translation_per_paragraph,),
 )
 
+# -- reference for operators: the error atlas and the configuration keys ----------------------
+
+ERRORS = Collection(
+    "errors", "errors.yaml",
+    record(
+        "AtlasEntry",
+        rules=(rules.error_value, rules.error_value_or_text, rules.error_meaning_length, rules.error_flow_step),
+        id=scalar("id", "Short unique id; the entry's anchor on the atlas page is err-<id>."),
+        code=scalar("string", "The code as the source spells it (MIG_ERR_PHAUL), or for P.Haul, which has no "
+                              "codes, the raising function (module.Class.function)."),
+        value=scalar("string", "Its number as the source defines it: -73, 17, 0x80031035.", required=False),
+        text=scalar("text", "The message exactly as in the source, placeholders (%s, %1, {0}) kept.",
+                    required=False),
+        component=ref("components", "The component whose code defines the code and raises it."),
+        meaning=scalar("text", "What it tells an operator, in one or two short sentences (searched; at most "
+                               f"{rules.MEANING_MAX} characters)."),
+        note=scalar("text", "More detail for the reader, shown but not searched.", required=False),
+        flow=ref("flows", "The runtime flow in which it is raised.", required=False),
+        step=scalar("int", "The step of that flow whose code raises it.", required=False),
+        evidence=listof(EVIDENCE, "Where the code, the message and the place that raises them are.", min_items=1),
+    ),
+    doc="Error codes and messages of the 7.0 components, as an operator meets them (the error atlas).",
+    rules=(rules.error_entries_distinct,),
+)
+
+CONFIG_FILES = ("ct.conf", "vz.conf", "both", "vcmmd.conf")
+# The tables scripts/extract_config.py reads out of the 7.0 code; its docstring says how.
+# A key lists its tables in this order; its first evidence item is a row of the first one.
+CONFIG_TABLES = (
+    "libvzctl.config_param_map", "libvzctl.named", "libvzctl.simple", "libvzctl.vzlimits",
+    "prl-disp-service.vz_config", "vzmigrate.conf_names", "script.sourced", "vzctl.named", "vzctl.config",
+    "libvzctl.param_lists", "vzctl.vz_conf", "vzctl.ve_basic_sample", "vcmmd.get", "vcmmd.shipped",
+)
+SHIPPED_FILES = ("/etc/vz/vz.conf", "/etc/vz/conf/ve-basic.conf-sample", "/etc/vz/vcmmd.conf")
+
+CONFIG_KEYS = Collection(
+    "config_keys", "config.yaml",
+    record(
+        "ConfigKey",
+        rules=(rules.config_key_name, rules.config_alias, rules.config_tables_distinct),
+        key=scalar("string", "The key as the parser spells it: PHYSPAGES, or a dotted vcmmd.conf name."),
+        file=enum(CONFIG_FILES, "Where it is set: a container's configuration (ct.conf, /etc/vz/conf/<id>.conf), "
+                                "the host's vz.conf, both, or vcmmd.conf."),
+        meaning=scalar("text", "What it does, in one or two sentences."),
+        unit=scalar("string", "Its unit or form of value.", required=False),
+        default=scalar("string", "What the code uses when the key is not set.", required=False),
+        shipped=listof(record(
+            "ShippedValue",
+            file=enum(SHIPPED_FILES, "The file the 7.0 packages install."),
+            value=scalar("string", "The value written there."),
+            state=enum(("set", "commented out"), "Whether the line is active."),
+        ), "Values in the files the packages install.", required=False),
+        status=enum(("alias", "deprecated", "ignored"), "An old spelling, a key the parser refuses, or one it "
+                                                       "accepts and drops.", required=False),
+        alias_of=ref("config_keys", "For an alias: the key it stands for.", required=False),
+        components=listof(ref("components"), "Components whose 7.0 code acts on it; left out when no reader was "
+                                             "found in the studied repositories.", required=False),
+        tables=listof(enum(CONFIG_TABLES), "The extracted tables that name it (scripts/extract_config.py).",
+                      min_items=1),
+        note=scalar("text", "More detail: findings, and where the code and the manuals disagree.", required=False),
+        evidence=listof(EVIDENCE, "Where the parser names the key, then the code that acts on it.", min_items=1),
+    ),
+    doc="Keys of vz.conf, of a container's configuration and of vcmmd.conf, as the 7.0 code reads them.",
+    id_field="key",
+)
+
+PRLCTL_OPTIONS = Collection(
+    "prlctl_options", "prlctl.yaml",
+    record(
+        "PrlctlOption",
+        rules=(rules.prlctl_option_name, rules.prlctl_trace),
+        option=scalar("string", "The long option as prlctl's set table spells it: --memsize."),
+        aliases=listof(scalar("string"), "Other spellings prlctl accepts for it.", required=False),
+        applies_to=enum(("ct", "both", "vm", "refused"), "Containers only, containers and VMs, VMs only (not a "
+                                                        "container option), or refused by prlctl itself."),
+        meaning=scalar("text", "What it sets, in one or two sentences."),
+        sdk=scalar("string", "The SDK call prlctl makes for it.", required=False),
+        keys=listof(ref("config_keys"), "The container configuration keys it ends up writing.", required=False),
+        key_note=scalar("text", "Which part of those keys it writes, or why it writes none.", required=False),
+        reach=enum(("key", "libvzctl", "dispatcher", "sdk", "prlctl"),
+                   "How far down the chain the study followed it: to the key written, into libvzctl, to the "
+                   "dispatcher, to the SDK call, or only through prlctl's own parsing.", required=False),
+        evidence=listof(EVIDENCE, "Its row in prlctl's set table, then the calls down to the key.", min_items=1),
+    ),
+    doc="The options of `prlctl set`, mapped for containers to the configuration keys they write.",
+    id_field="option",
+    rules=(rules.prlctl_aliases_distinct,),
+)
+
+# -- the host as an operator sees it: paths, entry points, names ---------------------------
+
+SCOPES = ("container", "vm", "host")
+
+PATHS = Collection(
+    "paths", "paths.yaml",
+    record(
+        "HostPath",
+        rules=(rules.absolute_path, rules.someone_writes),
+        id=scalar("id", "Short unique id, used as the anchor on the layout page."),
+        path=scalar("string", "The absolute path; parts in <angle brackets> vary, e.g. <CTID>."),
+        parent=ref("paths", "The nearest listed directory above it (none for the top of a tree).", required=False),
+        scope=enum(SCOPES, "Whose it is: one container's, one VM's, or the host's own."),
+        owner=ref("components", "The component that defines the path and its format."),
+        readers=listof(ref("components"), "Components that read it.", required=False),
+        writers=listof(ref("components"), "Components that create, change or remove it.", required=False),
+        others=scalar("text", "Who else reads or writes it, outside the study's components.", required=False),
+        format=scalar("string", "What it is: a directory, an XML file, a lock file, an image ..."),
+        lifetime=scalar("text", "When it is created, changed and removed."),
+        description=scalar("text", "What it is for."),
+        evidence=listof(EVIDENCE, "Where the code (or the 7.0 guide) shows the path and its use.", min_items=1),
+    ),
+    doc="The files and directories an OpenVZ 7.0 host uses for containers, VMs and its own services.",
+    rules=(rules.path_parents_acyclic, rules.paths_distinct, rules.nearest_parent),
+)
+
+ZONES = ("network", "host-user", "host-root", "kernel", "container")
+
+
+
+def finding(doc: str) -> Field:
+    """One statement about an entry point, with its sources (the same shape under three names)."""
+    return record(
+        "Finding", doc,
+        text=scalar("text", "What the code shows; 'Inference:' or 'Unverified:' where it goes beyond the lines."),
+        evidence=listof(EVIDENCE, "Where the code shows it.", min_items=1),
+    )
+
+
+ENTRY_POINTS = Collection(
+    "entry_points", "security.yaml",
+    record(
+        "EntryPoint",
+        rules=(rules.entry_interface_exists,),
+        id=scalar("id", "Short unique id, used as the anchor on the trust-boundaries page."),
+        name=scalar("string", "What it is, in a few words; also the box label in the figure."),
+        component=ref("components", "The privileged component that serves it."),
+        interface=scalar("id", "The component's interface id, where the study records one.", required=False),
+        zone=enum(("host-root", "kernel"), "Where it is served: by a root process, or by the kernel."),
+        runs_as=scalar("string", "Who the serving process runs as."),
+        callers=listof(record(
+            "Caller",
+            name=scalar("string", "Who calls, in a few words (a box in the figure; equal names are one box)."),
+            zone=enum(ZONES, "Where the caller runs."),
+            passes=scalar("string", "What the caller sends, in a few words (the table under the figure)."),
+        ), "Who reaches it: one arrow each in the figure.", min_items=1),
+        access=finding("Who may call it."),
+        checks=finding("What the serving side checks before it acts."),
+        hardening=finding("What the code shows about hardening, and its gaps."),
+    ),
+    doc="The privileged processes' entry points and who may call them (the trust-boundary view).",
+    rules=(rules.callers_keep_their_zone,),
+)
+
+DISAMBIGUATION = Collection(
+    "disambiguation", "disambiguation.yaml",
+    record(
+        "Comparison",
+        rules=(rules.cells_match_columns, rules.aspects_distinct),
+        id=scalar("id", "Short unique id, used as the table's anchor."),
+        title=scalar("string", "The names compared, e.g. 'venet and veth'."),
+        confusion=scalar("text", "Why readers mix them up, in one or two sentences."),
+        columns=listof(scalar("string"), "The names compared, one column each.", min_items=2),
+        rows=listof(record(
+            "ComparisonRow",
+            aspect=scalar("string", "What the row compares."),
+            cells=listof(record(
+                "Cell",
+                text=scalar("text", "What holds for this column."),
+                evidence=listof(EVIDENCE, "Where that is shown.", min_items=1),
+            ), "One cell per column, in the columns' order.", min_items=1),
+        ), "The aspects compared.", min_items=1),
+    ),
+    doc="Short comparison tables of names that are easy to confuse.",
+)
+
 COLLECTIONS = (SOURCES, CLAIMS, COMPONENTS, GLOSSARY, FLOWS, SEED, TIMELINE, ACTORS, BUILDABILITY, WORK_PACKAGES,
-               KERNEL_INTERFACES)
+               KERNEL_INTERFACES, ERRORS, CONFIG_KEYS, PRLCTL_OPTIONS, PATHS, ENTRY_POINTS, DISAMBIGUATION)

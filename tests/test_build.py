@@ -150,9 +150,9 @@ def test_glossary_payload_is_escaped_in_every_tooltip(tmp_path):
 
 @pytest.mark.parametrize("edit, message", [
     (("data/components.yaml", "    sources: [vcmmd-7.0, libvzctl-7.0", "    sources: [vz-dox, vcmmd-7.0, libvzctl-7.0"),
-     "data/components.yaml:322: components[2].sources[0]: unknown source 'vz-dox'"),
+     "data/components.yaml:{line}: components[2].sources[0]: unknown source 'vz-dox'"),
     (("docs/architecture/kernel.md", "# The kernel { #kernel }", "# The kernel { #kernel }\n\nSee [claim:C11]."),
-     "docs/architecture/kernel.md:3: malformed shortcut"),
+     "docs/architecture/kernel.md:{line}: malformed shortcut"),
     (("docs/decisions/0004-target-the-open-noop-policy.md", "date: 2026-11-28", "date: 2026-99-99"),
      "docs/decisions/0004-target-the-open-noop-policy.md:3: date: no such day in the calendar: '2026-99-99'"),
     (("docs/architecture/index.md", "<!-- study:layer-map -->", "<!-- study:area-map nosuch -->"),
@@ -164,6 +164,9 @@ def test_bad_input_stops_the_build_with_one_message(tmp_path, edit, message):
     target = project / file
     text = target.read_text(encoding="utf-8")
     assert text.count(old) == 1
+    # The expected line is where the edit lands, so moving the record does not break the test.
+    line = text[: text.index(old)].count("\n") + 1 + new.count("\n")
+    message = message.format(line=line)
     target.write_text(text.replace(old, new), encoding="utf-8")
     result = mkdocs_build(tmp_path / "site", project=project)
     assert result.returncode == 1

@@ -14,7 +14,7 @@ def test_validate_reports_a_valid_project(capsys):
     assert main(["validate", str(FIXTURE)]) == 0
     out = capsys.readouterr().out
     assert out.startswith(f"{FIXTURE}/data: valid (6 sources, 1 claims, 2 components")
-    assert "; 9 pages)" in out
+    assert "; 10 pages)" in out
 
 
 def test_validate_reads_another_data_folder(fixture_project, capsys):
@@ -28,7 +28,9 @@ def test_schema_writes_one_file_per_collection(tmp_path, capsys):
     assert main(["schema", str(tmp_path)]) == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         f"{c}.schema.json" for c in ("sources", "claims", "components", "glossary", "flows", "translation",
-                                    "timeline", "actors", "buildability", "work_packages", "kernel_interfaces"))
+                                    "timeline", "actors", "buildability", "work_packages", "kernel_interfaces",
+                                    "errors", "config_keys", "prlctl_options", "paths", "entry_points",
+                                    "disambiguation"))
 
 
 def test_module_runs_as_a_program():

@@ -13,7 +13,7 @@ import pytest
 
 from study import routes
 from study.expand import protected
-from study.render import flows, views
+from study.render import flows, operations, views
 
 CITATION = re.compile(r"\[@[a-z0-9][a-z0-9.-]*[^\]]*\]")
 
@@ -210,7 +210,7 @@ def test_no_prose_figure_contradicts_the_data(study_site):
     "vzmigrate: several thousand lines",
     "The study checks all 25 claims of the seed.",
     "Each of its twenty-three claims is checked.",
-    "The site draws its 9 runtime flows.",
+    "The site draws its 7 runtime flows.",
     "24 components in total.",
 ])
 def test_guard_a_planted_figure_is_refused(study_site, planted):
@@ -274,3 +274,111 @@ def test_every_package_says_what_it_does_on_a_stock_host(study_site):
     for wp in study_site.model.work_packages:
         section = page[page.index(f"{{ #{wp['id']} }}"):]
         assert "**On which kernel features" in section[:section.find("\n## ", 1)], wp["id"]
+# -- reference: error atlas and configuration keys ------------------------------------------
+
+ATLAS_FAMILIES = {"vzmigrate": "MIG_ERR_", "libvzctl": "VZCTL_E_", "vcmmd": "VCMMD_ERROR_", "libprlsdk": "PRL_ERR_"}
+
+
+def test_the_error_atlas_has_60_entries_each_cited_and_anchored(study_site):
+    entries = study_site.model.errors
+    page = study_site.rendered[routes.ERRORS]
+    assert len(entries) >= 60
+    for entry in entries:
+        # Every entry cites code at a pinned commit: a repository source with a path and lines.
+        assert any("lines" in e and "path" in e for e in entry["evidence"]), entry["id"]
+        assert f'<h3 id="{routes.error_anchor(entry["id"])}" class="study-entry">' in page, entry["id"]
+        if "step" in entry:
+            assert f"flows/{entry['flow']}.md#step-{entry['step']})" in page, entry["id"]
+
+
+def test_the_error_atlas_covers_every_family_the_issue_names(study_site):
+    by_component: dict[str, list[str]] = {}
+    for entry in study_site.model.errors:
+        by_component.setdefault(entry["component"], []).append(entry["code"])
+    for component, prefix in ATLAS_FAMILIES.items():
+        assert any(code.startswith(prefix) for code in by_component.get(component, [])), component
+    assert by_component.get("p.haul"), "P.Haul's failure messages"
+    body = study_site.pages[routes.ERRORS].body
+    for component in by_component:
+        # One section per component, with the heading anchor the index table links to.
+        assert body.count(f"<!-- study:error-atlas {component} -->") == 1, component
+        assert body.count(f"{{ #{operations.atlas_section(component)} }}") == 1, component
+
+
+def test_the_configuration_page_anchors_every_key_and_option(study_site):
+    page = study_site.rendered[routes.CONFIGURATION]
+    files = {k["file"] for k in study_site.model.config_keys}
+    assert files == {"ct.conf", "vz.conf", "both", "vcmmd.conf"}
+    for key in study_site.model.config_keys:
+        assert f'<span id="{routes.key_anchor(key["key"])}"></span>' in page, key["key"]
+    for option in study_site.model.prlctl_options:
+        if option["applies_to"] in ("ct", "both"):
+            assert f'<span id="{routes.option_anchor(option["option"])}"></span>' in page, option["option"]
+            assert option.get("keys") or option.get("reach"), option["option"]
+# -- the on-disk layout, the trust boundaries, the names --------------------------------------
+
+def test_every_path_is_in_the_tree_and_has_an_entry(study_site):
+    page = study_site.rendered[routes.LAYOUT]
+    for rec in study_site.model.paths:
+        assert f'href="#{routes.path_anchor(rec["id"])}"' in page, rec["id"]
+        assert f'<span id="{routes.path_anchor(rec["id"])}"></span>' in page, rec["id"]
+    assert {r["scope"] for r in study_site.model.paths} == {"container", "vm", "host"}
+
+
+def test_the_layout_page_settles_where_vms_live(study_site):
+    body = study_site.pages[routes.LAYOUT].body
+    section = body[body.index("{ #vm-location }"):body.index("## Containers")]
+    assert "`/vz/vmprivate`" in section and "`/var/parallels`" in section
+    assert section.count("[@") >= 6, "the answer cites code, history and the guides"
+
+
+def test_the_trust_figure_fits_the_column_and_draws_every_caller(study_site):
+    from study.diagrams import dot
+    from study.render import security
+
+    g = security.graph(study_site.model, routes.SECURITY)
+    drawing = dot.layout(g)
+    assert drawing.width <= 720
+    callers = [c for e in study_site.model.entry_points for c in e["callers"]]
+    assert len(g.edges) == len(callers)
+    zones = {b.id for b in g.boundaries}
+    assert {"network", "host-user", "host-root", "kernel", "container"} <= zones
+
+
+def test_every_entry_point_has_a_section_with_three_cited_findings(study_site):
+    page = study_site.rendered[routes.SECURITY]
+    for entry in study_site.model.entry_points:
+        start = page.index(f"{{ #{routes.entry_anchor(entry['id'])} }}")
+        section = page[start:page.find("\n### ", start)]
+        for title in ("**Who may call it.**", "**What is checked.**", "**Hardening.**"):
+            line = next(x for x in section.splitlines() if x.startswith(title))
+            assert re.search(r"\[\^\d+\]$", line), (entry["id"], title)
+
+
+def test_every_comparison_is_on_the_names_page_and_every_cell_cites(study_site):
+    body = study_site.pages[routes.NAMES].body
+    page = study_site.rendered[routes.NAMES]
+    for comparison in study_site.model.disambiguation:
+        assert f"<!-- study:names {comparison['id']} -->" in body, comparison["id"]
+    rows = [r for r in page.splitlines() if r.startswith("| **")]
+    assert len(rows) == sum(len(c["rows"]) for c in study_site.model.disambiguation)
+    for row in rows:
+        cells = row.strip("|").split(" | ")[1:]
+        assert all(re.search(r"\[\^\d+\]\s*$", c) for c in cells), row[:60]
+
+
+def test_the_export_carries_the_new_collections(study_site):
+    import json
+
+    from study import export
+
+    data = json.loads(study_site.files[export.EXPORT_FILE])
+    for name in ("paths", "entry_points", "disambiguation"):
+        assert len(data[name]) == len(study_site.model.records[name]) > 0, name
+
+
+def test_the_local_suspend_flow_is_explained_on_the_migration_page(study_site):
+    flow = study_site.model.get("flows", "ct-suspend-restore")
+    assert flow.get("pages") == ["architecture/migration.md"]
+    assert "(../flows/ct-suspend-restore.md)" in study_site.pages["architecture/migration.md"].body
+    assert len(flows.phases(flow)) >= 2, "a long flow is read in phases"

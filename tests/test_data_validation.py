@@ -127,7 +127,8 @@ CASES: list[tuple[str, Edit, str]] = [
      "data/claims.yaml: is a directory, not a file"),
     ("extra-data-file", create("data/glossary.yml", "glossary: []\n"),
      "data/glossary.yml: unexpected entry in the data folder (known files: actors.yaml, buildability.yaml, "
-     "claims.yaml, compat.yaml, components.yaml, flows.yaml, glossary.yaml, seed.yaml, sources.yaml, timeline.yaml, "
+     "claims.yaml, compat.yaml, components.yaml, config.yaml, disambiguation.yaml, errors.yaml, flows.yaml, "
+     "glossary.yaml, paths.yaml, prlctl.yaml, security.yaml, seed.yaml, sources.yaml, timeline.yaml, "
      "workpackages.yaml)"),
     ("symlinked-data-file", lambda p: ((p / "data" / "glossary.yaml").rename(p / "g.yaml"),
                                        os.symlink(p / "g.yaml", p / "data" / "glossary.yaml")),
@@ -336,6 +337,7 @@ CASES: list[tuple[str, Edit, str]] = [
     ("flow-named-index", append("data/flows.yaml", FLOW),
      "data/flows.yaml:31: flows[1].id: 'index' is the name of the overview page in its folder; choose another id"),
     ("flow-replaces-a-page", both(replace("data/flows.yaml", "  - id: start", "  - id: overview"),
+                                  replace("data/errors.yaml", "    flow: start", "    flow: overview"),
                                   create("docs/flows/overview.md", "# Overview\n"),
                                   replace("docs/flows.md", "flows/start.md#steps", "flows/overview.md")),
      "data/flows.yaml:2: flows[0].id: its page would replace the hand-written flows/overview.md; choose another id"),
@@ -354,7 +356,7 @@ CASES: list[tuple[str, Edit, str]] = [
     ("frame-crosses-a-phase", replace("data/flows.yaml", "    steps:\n", "    phases:\n      - {title: One, first: 1, last: 1}\n      - {title: Two, first: 2, last: 2}\n    steps:\n"),
      "data/flows.yaml:30: flows[0].frames[0]: frame 1-2 crosses a phase boundary"),
     ("unknown-count", append("docs/index.md", "\nThere are [count:nope] of them.\n"),
-     "docs/index.md:8: unknown count 'nope' (known: claims, components, sources, flows, steps, terms, interfaces, work-packages, events, kernel-interfaces)"),
+     "docs/index.md:8: unknown count 'nope' (known: claims, components, sources, flows, steps, terms, interfaces, work-packages, events, kernel-interfaces, errors, config-keys, prlctl-options, paths, entry-points, comparisons)"),
     ("loc-not-counted", append("docs/index.md", "\nIt has [loc:lib] lines.\n"),
      "docs/index.md:8: component 'lib' has no line count at its release-era commit"),
     ("effort-rounded", append("docs/index.md", "\nIt takes [effort:wp-1 about] weeks.\n"),
@@ -363,6 +365,76 @@ CASES: list[tuple[str, Edit, str]] = [
      "docs/index.md:8: malformed shortcut: write [@source-id], [@source-id path:lines], [@source-id § section], [claim:c01], [component:id] or [count:name], in lowercase"),
     ("raw-html-link-to-a-page", append("docs/index.md", '\nSee <a href="flows.md">the flows</a>.\n'),
      "docs/index.md: raw HTML link to 'flows.md': MkDocs does not rewrite links in HTML; write a Markdown link"),
+    # -- the on-disk layout -------------------------------------------------------------------
+    ("path-not-absolute", replace("data/paths.yaml", "    path: /vz\n", "    path: vz\n"),
+     "data/paths.yaml:3: paths[0].path: not an absolute path: it starts with '/' and has no "
+     "spaces, no empty, '.' or '..' parts and no '/' at the end"),
+    ("path-with-dot-dot", replace("data/paths.yaml", "    path: /var/log/tool.log", "    path: /var/log/../tool.log"),
+     "data/paths.yaml:42: paths[3].path: not an absolute path: it starts with '/' and has no "
+     "spaces, no empty, '.' or '..' parts and no '/' at the end"),
+    ("path-unknown-scope", replace("data/paths.yaml", "    scope: host\n    owner: tool\n    writers: [tool]", "    scope: guest\n    owner: tool\n    writers: [tool]"),
+     "data/paths.yaml:4: paths[0].scope: unknown value 'guest' (expected one of: container, vm, host)"),
+    ("path-unknown-owner", replace("data/paths.yaml", "    owner: tool\n    readers: [lib]", "    owner: tol\n    readers: [lib]"),
+     "data/paths.yaml:17: paths[1].owner: unknown component 'tol'"),
+    ("path-unknown-reader", replace("data/paths.yaml", "    readers: [lib]", "    readers: [lib, libz]"),
+     "data/paths.yaml:18: paths[1].readers[1]: unknown component 'libz'"),
+    ("path-unknown-parent", replace("data/paths.yaml", "    parent: area", "    parent: nowhere"),
+     "data/paths.yaml:15: paths[1].parent: unknown path 'nowhere'"),
+    ("path-own-parent", replace("data/paths.yaml", "    parent: area", "    parent: private"),
+     "data/paths.yaml:15: paths[1].parent: 'private' is its own parent"),
+    ("path-parent-cycle", replace("data/paths.yaml", "    path: /vz\n", "    path: /vz\n    parent: private\n"),
+     "data/paths.yaml:4: paths[0].parent: parents go round in a circle: area -> private -> area"),
+    ("path-not-under-its-parent", replace("data/paths.yaml", "    path: /var/log/tool.log", "    path: /var/log/tool.log\n    parent: private"),
+     "data/paths.yaml:43: paths[3].parent: 'private' (/vz/private/<CTID>) is not a directory "
+     "above this path"),
+    ("path-skips-its-nearest-parent", replace("data/paths.yaml", "    parent: private", "    parent: area"),
+     "data/paths.yaml:29: paths[2].parent: not the nearest parent: the nearest listed directory "
+     "above it is 'private' (/vz/private/<CTID>)"),
+    ("path-without-parent", replace("data/paths.yaml", "    parent: private\n", ""),
+     "data/paths.yaml:27: paths[2]: missing 'parent': the nearest listed directory above it is "
+     "'private' (/vz/private/<CTID>)"),
+    ("path-listed-twice", replace("data/paths.yaml", "    path: /var/log/tool.log", "    path: /vz/private/<CTID>"),
+     "data/paths.yaml:42: paths[3].path: '/vz/private/<CTID>' is already listed, as 'private'"),
+    ("path-without-writer", replace("data/paths.yaml", "    others: The administrator reads it.\n", ""),
+     "data/paths.yaml:41: paths[3]: say who creates it: 'writers' (components) or 'others' "
+     "(anyone else)"),
+    ("path-without-evidence", replace("data/paths.yaml", "    evidence:\n      - source: guide\n        section: Logs\n", "    evidence: []\n"),
+     "data/paths.yaml:49: paths[3].evidence: needs at least one item"),
+    # -- the trust boundaries -------------------------------------------------------------------
+    ("entry-unknown-component", replace("data/security.yaml", "    component: lib", "    component: libz"),
+     "data/security.yaml:33: entry_points[1].component: unknown component 'libz'"),
+    ("entry-unknown-interface", replace("data/security.yaml", "    interface: cli", "    interface: socket"),
+     "data/security.yaml:5: entry_points[0].interface: component 'tool' has no interface 'socket'"),
+    ("entry-served-from-the-network", replace("data/security.yaml", "    zone: host-root", "    zone: network"),
+     "data/security.yaml:6: entry_points[0].zone: unknown value 'network' (expected one of: "
+     "host-root, kernel)"),
+    ("caller-unknown-zone", replace("data/security.yaml", "        zone: network", "        zone: cloud"),
+     "data/security.yaml:13: entry_points[0].callers[1].zone: unknown value 'cloud' (expected "
+     "one of: network, host-user, host-root, kernel, container)"),
+    ("caller-changes-zone", replace("data/security.yaml", "      - name: Local user", "      - name: Container processes"),
+     "data/security.yaml:38: entry_points[1].callers[0].zone: 'Container processes' is one box "
+     "in the figure, and entry point 'socket' puts it in zone 'host-user'"),
+    ("entry-without-callers", replace("data/security.yaml", "    callers:\n      - name: Container processes\n        zone: container\n        passes: system calls\n", "    callers: []\n"),
+     "data/security.yaml:36: entry_points[1].callers: needs at least one item"),
+    ("finding-without-evidence", replace("data/security.yaml", "      text: Any local user can connect.\n      evidence:\n        - source: guide\n          section: Usage\n", "      text: Any local user can connect.\n"),
+     "data/security.yaml:16: entry_points[0].access: missing required field 'evidence'"),
+    # -- names that are easy to confuse -------------------------------------------------------------
+    ("comparison-cells-and-columns", replace("data/disambiguation.yaml", "    columns: [tool, lib]", "    columns: [tool, lib, vzctl]"),
+     "data/disambiguation.yaml:9: disambiguation[0].rows[0].cells: 2 cells for 3 columns"),
+    ("comparison-one-column", replace("data/disambiguation.yaml", "    columns: [tool, lib]", "    columns: [tool]"),
+     "data/disambiguation.yaml:5: disambiguation[0].columns: needs at least 2 items"),
+    ("comparison-column-twice", replace("data/disambiguation.yaml", "    columns: [tool, lib]", "    columns: [tool, tool]"),
+     "data/disambiguation.yaml:5: disambiguation[0].columns[1]: 'tool' appears twice in this table"),
+    ("comparison-aspect-twice", append("data/disambiguation.yaml", "      - aspect: What it is\n        cells:\n          - text: A.\n            evidence:\n              - {source: guide, section: Usage}\n          - text: B.\n            evidence:\n              - {source: guide, section: Usage}\n"),
+     "data/disambiguation.yaml:18: disambiguation[0].rows[1].aspect: 'What it is' appears twice "
+     "in this table"),
+    ("cell-without-evidence", replace("data/disambiguation.yaml", "          - text: A command.\n            evidence:\n              - source: guide\n                section: Usage\n", "          - text: A command.\n            evidence: []\n"),
+     "data/disambiguation.yaml:10: disambiguation[0].rows[0].cells[0].evidence: needs at least "
+     "one item"),
+    ("placeholder-unknown-scope", append("docs/index.md", "\n<!-- study:paths guest -->\n"),
+     "docs/index.md:8: study:paths: unknown scope 'guest' (expected one of: container, vm, host)"),
+    ("placeholder-unknown-comparison", append("docs/index.md", "\n<!-- study:names nope -->\n"),
+     "docs/index.md:8: study:names: unknown comparison 'nope' (known: tool-lib)"),
     # -- components' pages ------------------------------------------------------------------
     ("component-named-index", append("data/components.yaml", COMPONENT.format(id="index", part_of="tool")),
      "data/components.yaml:35: components[2].id: 'index' is the name of the overview page in its folder; "
@@ -502,14 +574,88 @@ CASES: list[tuple[str, Edit, str]] = [
     ("timeline-out-of-order", append("data/timeline.yaml", "  - date: 2015\n    title: Earlier\n    description: D.\n"
                                      "    evidence:\n      - {source: guide, section: Overview}\n"),
      "data/timeline.yaml:8: timeline[1].date: events must be in date order: '2015' comes after '2016-07-26'"),
+    # -- error atlas, configuration keys, prlctl set options --------------------------------
+    ("error-unknown-component", replace("data/errors.yaml", "    component: lib\n", "    component: libz\n"),
+     "data/errors.yaml:25: errors[2].component: unknown component 'libz'"),
+    ("error-unknown-flow", replace("data/errors.yaml", "    flow: start", "    flow: stop"),
+     "data/errors.yaml:9: errors[0].flow: unknown flow 'stop'"),
+    ("error-step-out-of-range", replace("data/errors.yaml", "    step: 2", "    step: 3"),
+     "data/errors.yaml:10: errors[0].step: step 3 is outside flow 'start' (steps 1-2)"),
+    ("error-step-zero", replace("data/errors.yaml", "    step: 2", "    step: 0"),
+     "data/errors.yaml:10: errors[0].step: step 0 is outside flow 'start' (steps 1-2)"),
+    ("error-step-without-flow", replace("data/errors.yaml", "    flow: start\n", ""),
+     "data/errors.yaml:9: errors[0].step: a 'step' needs its 'flow'"),
+    ("error-duplicate-code", replace("data/errors.yaml", '    text: "Retry later"', '    text: "Container %s is busy"'),
+     "data/errors.yaml:15: errors[1].code: duplicate entry: component 'tool' already has 'TOOL_E_BUSY' with the same text (entry 0)"),
+    ("error-duplicate-code-without-text", both(replace("data/errors.yaml", '    text: "Container %s is busy"\n', ''), replace("data/errors.yaml", '    text: "Retry later"\n', '')),
+     "data/errors.yaml:14: errors[1].code: duplicate entry: component 'tool' already has 'TOOL_E_BUSY' without a text (entry 0)"),
+    ("error-code-with-two-values", replace("data/errors.yaml", '    value: "-73"\n    text: "Retry later"', '    value: "-74"\n    text: "Retry later"'),
+     "data/errors.yaml:16: errors[1].value: 'TOOL_E_BUSY' has the value '-73' in entry 0"),
+    ("error-value-not-a-number", replace("data/errors.yaml", '    value: "-73"\n    text: "Container', '    value: "minus 73"\n    text: "Container'),
+     "data/errors.yaml:4: errors[0].value: expected a decimal number (-73) or eight hexadecimal digits (0x80031035), got 'minus 73'"),
+    ("error-value-short-hex", replace("data/errors.yaml", '    value: "-73"\n    text: "Container', '    value: "0x8003"\n    text: "Container'),
+     "data/errors.yaml:4: errors[0].value: expected a decimal number (-73) or eight hexadecimal digits (0x80031035), got '0x8003'"),
+    ("error-without-value-or-text", replace("data/errors.yaml", '    text: "Get failed"\n', '    note: Nothing.\n'),
+     "data/errors.yaml:22: errors[2]: an entry needs a 'value', a 'text' or both"),
+    ("error-long-meaning", replace("data/errors.yaml", "    meaning: The library could not read the value.", "    meaning: " + "x" * 301),
+     "data/errors.yaml:26: errors[2].meaning: at most 300 characters, because search indexes it (put the rest in 'note'); got 301"),
+    ("config-unknown-file", replace("data/config.yaml", "    file: ct.conf\n    meaning: The container's", "    file: ve.conf\n    meaning: The container's"),
+     "data/config.yaml:3: config_keys[0].file: unknown value 've.conf' (expected one of: ct.conf, vz.conf, both, vcmmd.conf)"),
+    ("config-lower-case-key", replace("data/config.yaml", "  - key: OLDLIMIT", "  - key: oldLimit"),
+     "data/config.yaml:13: config_keys[1].key: a ct.conf key is upper case (PHYSPAGES), not 'oldLimit'"),
+    ("config-vcmmd-key-not-dotted", replace("data/config.yaml", "  - key: Policy.Name", "  - key: POLICY"),
+     "data/config.yaml:21: config_keys[2].key: a vcmmd.conf key is dotted (LoadManager.Policy), not 'POLICY'"),
+    ("config-alias-without-target", replace("data/config.yaml", "    alias_of: MEMLIMIT\n", ""),
+     "data/config.yaml:16: config_keys[1].status: an alias needs 'alias_of', the key it stands for"),
+    ("config-alias-of-without-status", replace("data/config.yaml", "    status: alias\n", ""),
+     "data/config.yaml:16: config_keys[1].alias_of: 'alias_of' belongs to keys with status 'alias'"),
+    ("config-alias-of-itself", replace("data/config.yaml", "    alias_of: MEMLIMIT", "    alias_of: OLDLIMIT"),
+     "data/config.yaml:17: config_keys[1].alias_of: 'OLDLIMIT' cannot be an alias of itself"),
+    ("config-alias-unknown-key", replace("data/config.yaml", "    alias_of: MEMLIMIT", "    alias_of: NOLIMIT"),
+     "data/config.yaml:17: config_keys[1].alias_of: unknown config_key 'NOLIMIT'"),
+    ("config-unknown-table", replace("data/config.yaml", "    tables: [vcmmd.get]", "    tables: [vcmmd.set]"),
+     "data/config.yaml:24: config_keys[2].tables[0]: unknown value 'vcmmd.set' (expected one of: libvzctl.config_param_map, libvzctl.named, libvzctl.simple, libvzctl.vzlimits, prl-disp-service.vz_config, vzmigrate.conf_names, script.sourced, vzctl.named, vzctl.config, libvzctl.param_lists, vzctl.vz_conf, vzctl.ve_basic_sample, vcmmd.get, vcmmd.shipped)"),
+    ("config-table-twice", replace("data/config.yaml", "    tables: [libvzctl.config_param_map]\n    evidence:\n      - {source: tool-7.0, path: src/config.c, lines: \"40\"}", "    tables: [libvzctl.config_param_map, libvzctl.config_param_map]\n    evidence:\n      - {source: tool-7.0, path: src/config.c, lines: \"40\"}"),
+     "data/config.yaml:10: config_keys[0].tables[1]: 'libvzctl.config_param_map' is listed twice"),
+    ("config-table-of-other-file", replace("data/config.yaml", "    tables: [vcmmd.get]", "    tables: [libvzctl.config_param_map]"),
+     "data/config.yaml:24: config_keys[2].tables[0]: 'libvzctl.config_param_map' is not a table of vcmmd.conf keys"),
+    ("config-unknown-component", replace("data/config.yaml", "    components: [tool, lib]", "    components: [tool, libz]"),
+     "data/config.yaml:9: config_keys[0].components[1]: unknown component 'libz'"),
+    ("config-shipped-bad-state", replace("data/config.yaml", "state: set}", "state: unset}"),
+     "data/config.yaml:8: config_keys[0].shipped[0].state: unknown value 'unset' (expected one of: set, commented out)"),
+    ("config-duplicate-key", replace("data/config.yaml", "  - key: OLDLIMIT", "  - key: MEMLIMIT"),
+     "data/config.yaml:13: config_keys[1].key: duplicate id 'MEMLIMIT' (first defined at line 2)"),
+    ("prlctl-not-long-option", replace("data/prlctl.yaml", "  - option: --memsize", "  - option: -m"),
+     "data/prlctl.yaml:2: prlctl_options[0].option: not a long option (two dashes, then lower-case letters, digits, - and _): '-m'"),
+    ("prlctl-bad-alias", replace("data/prlctl.yaml", "    aliases: [--mem]", "    aliases: [--Mem]"),
+     "data/prlctl.yaml:3: prlctl_options[0].aliases[0]: not a long option (two dashes, then lower-case letters, digits, - and _): '--Mem'"),
+    ("prlctl-alias-is-an-option", replace("data/prlctl.yaml", "    aliases: [--mem]", "    aliases: [--usb]"),
+     "data/prlctl.yaml:3: prlctl_options[0].aliases[0]: '--usb' is already the name of entry 1"),
+    ("prlctl-unknown-key", replace("data/prlctl.yaml", "    keys: [MEMLIMIT]", "    keys: [NOLIMIT]"),
+     "data/prlctl.yaml:7: prlctl_options[0].keys[0]: unknown config_key 'NOLIMIT'"),
+    ("prlctl-vcmmd-key", replace("data/prlctl.yaml", "    keys: [MEMLIMIT]", "    keys: [Policy.Name]"),
+     "data/prlctl.yaml:7: prlctl_options[0].keys[0]: 'Policy.Name' is a vcmmd.conf key; prlctl set writes container configuration keys"),
+    ("prlctl-container-option-without-reach", replace("data/prlctl.yaml", "    reach: key\n", ""),
+     "data/prlctl.yaml:2: prlctl_options[0]: a container option needs 'reach'"),
+    ("prlctl-keys-without-reach-key", replace("data/prlctl.yaml", "    reach: key", "    reach: sdk"),
+     "data/prlctl.yaml:7: prlctl_options[0].keys: 'keys' go with reach 'key', and reach 'key' with 'keys'"),
+    ("prlctl-vm-option-with-sdk", replace("data/prlctl.yaml", "    meaning: Not a container option.", "    meaning: Not a container option.\n    sdk: PrlVmCfg_SetUsb"),
+     "data/prlctl.yaml:15: prlctl_options[1].sdk: 'sdk' is for container options, not for applies_to 'vm'"),
+    ("prlctl-duplicate-option", replace("data/prlctl.yaml", "  - option: --usb", "  - option: --memsize"),
+     "data/prlctl.yaml:12: prlctl_options[1].option: duplicate id '--memsize' (first defined at line 2)"),
+    ("prlctl-unknown-applies-to", replace("data/prlctl.yaml", "    applies_to: vm", "    applies_to: host"),
+     "data/prlctl.yaml:13: prlctl_options[1].applies_to: unknown value 'host' (expected one of: ct, both, vm, refused)"),
+
     # -- pages: shortcuts, placeholders, front matter, files --------------------------------------
     ("unknown-placeholder", append("docs/index.md", "\n<!-- study:nope -->\n"),
      "docs/index.md:8: unknown placeholder 'study:nope' (known: actors-table, area-map, bibliography, "
-     "buildability-details, buildability-matrix, claim-ledger, claim-list, component-details, component-summary, "
-     "components-table, context-map, data-model, decisions-index, effort-table, flow, flow-page, flows-index, "
-     "glossary, interface-matrix, layer-map, layout-comparison, on-stock-key, performance, phase-table, "
-     "risk-register, seed-text, since-basis-key, stock-kernel, stock-kernel-overview, timeline, verdict-counts, "
-     "verdict-summary, work-package-graph, work-packages)"),
+     "buildability-details, buildability-matrix, claim-ledger, claim-list, component-details, component-"
+     "summary, components-table, config-keys, context-map, data-model, decisions-index, effort-table, "
+     "entry-points, error-atlas, error-index, flow, flow-page, flows-index, glossary, interface-matrix, "
+     "layer-map, layout-comparison, names, on-stock-key, path-tree, paths, performance, phase-table, "
+     "prlctl-options, risk-register, seed-text, since-basis-key, stock-kernel, stock-kernel-overview, "
+     "timeline, trust-boundaries, verdict-counts, verdict-summary, work-package-graph, work-packages)"),
+
     ("placeholder-unknown-argument", append("docs/index.md", "\n<!-- study:area-map nosuch -->\n"),
      "docs/index.md:8: study:area-map: unknown area 'nosuch' (expected one of: platform, management, compute, "
      "memory, storage, migration, patching)"),
@@ -611,7 +757,7 @@ def test_bad_input_gives_one_message(fixture_project, edit, message):
 
 def test_cases_cover_distinct_messages():
     messages = [c[2] for c in CASES]
-    assert len(CASES) >= 94
+    assert len(CASES) >= 180
     assert len({c[0] for c in CASES}) == len(CASES)
     repeated = {m for m in messages if messages.count(m) > 1}
     # Different inputs may rightly end in the same message; those are the only repeats.

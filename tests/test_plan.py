@@ -137,3 +137,15 @@ def test_export_schema_refuses_a_dependency_without_a_reason(study_site):
     del wp["depends_on"][0]["reason"]
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.Draft202012Validator(schema).validate(data)
+def test_export_carries_the_reference_collections(study_site):
+    """The atlas, the keys and the prlctl options go out with the rest, and their schema is enforced."""
+    data = json.loads(study_site.files[export.EXPORT_FILE])
+    schema = json.loads(study_site.files[export.SCHEMA_FILE])
+    assert {"errors", "config_keys", "prlctl_options"} <= set(data) <= set(schema["properties"])
+    assert len(data["errors"]) == len(study_site.model.errors)
+    for collection, field, bad in [("config_keys", "file", "ve.conf"), ("prlctl_options", "applies_to", "host"),
+                                   ("errors", "component", "Not An Id")]:
+        broken = json.loads(json.dumps(data))
+        broken[collection][0][field] = bad
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.Draft202012Validator(schema).validate(broken)

@@ -15,6 +15,7 @@ import json
 import os
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import markdown
 import pytest
@@ -89,6 +90,7 @@ def test_relative_links():
     ("component-tool.md", "components/tool.md"),
     ("flow-start.md", "flows/start.md"),
     ("home.md", "index.md"),
+    ("host.md", "host.md"),
 ])
 def test_page_matches_golden(fixture_site, name, page):
     check_golden(name, fixture_site.rendered[page])
@@ -165,6 +167,40 @@ def test_layer_map_matches_golden(fixture_site):
     check_golden("layer-map.html", views.layer_map(fixture_site.model, "index.md", 1) + "\n")
 
 
+def _paths(*rows: tuple[str, str, str]) -> SimpleNamespace:
+    """A model holding only paths: (id, path, parent id or '')."""
+    recs = [{"id": i, "path": p, "format": "directory" if p.endswith("d") else "file",
+             **({"parent": parent} if parent else {})} for i, p, parent in rows]
+    return SimpleNamespace(paths=recs)
+
+
+def test_path_tree_names_unlisted_directories_and_merges_chains():
+    from study.render import layout
+
+    model = _paths(("vz", "/vz", ""), ("prv", "/vz/private/<CTID>", "vz"), ("a", "/var/log/a.log", ""),
+                   ("b", "/var/log/b.log", ""), ("sock", "/var/run/x.sock", ""))
+    top = layout.tree(model)
+    assert [n.label for n in top] == ["/vz", "/var"]
+    assert [n.label for n in top[0].children.values()] == ["private/<CTID>"]
+    var = top[1]
+    assert var.path is None and [n.label for n in var.children.values()] == ["log", "run/x.sock"]
+    assert [n.path["id"] for n in var.children["log"].children.values()] == ["a", "b"]
+    assert [[n.label for n in col] for col in layout.columns(top)] == [["/vz"], ["/var"]]
+
+
+def test_trust_map_rows_arrows_and_links(fixture_site):
+    from study.render import security
+
+    g = security.graph(fixture_site.model, "host.md")
+    rows = {n.id: n.rank for n in g.nodes}
+    assert rows["caller-peer-host"] < rows["caller-local-user"] < rows["ep-socket"] < rows["ep-syscalls"]
+    assert [(e.src, e.dst, e.label) for e in g.edges] == [
+        ("caller-local-user", "ep-socket", "1"), ("caller-peer-host", "ep-socket", "2"),
+        ("caller-container-processes", "ep-syscalls", "3")]
+    assert all(n.link.startswith("host.md#ep-") for n in g.nodes)
+    assert [b.id for b in g.boundaries] == ["network", "host", "host-user", "host-root", "kernel", "container"]
+
+
 # -- expansion ---------------------------------------------------------------------------
 
 def _expand(site, text: str, page: str = "x.md") -> str:
@@ -214,6 +250,40 @@ def test_nav_gets_generated_pages(fixture_site):
         {"Components": ["components/index.md", {"Management": [{"tool": "components/tool.md"}]},
                         {"Memory": [{"lib": "components/lib.md"}]}]},
     ]
+
+
+# -- error atlas and configuration keys ------------------------------------------------------
+
+ATLAS_PAGE = ("# Error atlas\n\n<!-- study:error-index -->\n\n## Tool\n\n<!-- study:error-atlas tool -->\n\n"
+              "## Lib\n\n<!-- study:error-atlas lib -->\n")
+CONFIG_PAGE = ("# Configuration keys\n\n<!-- study:config-keys ct.conf -->\n\n<!-- study:config-keys vcmmd.conf -->\n\n"
+               "<!-- study:prlctl-options -->\n")
+
+
+def test_error_atlas_matches_golden(fixture_site):
+    check_golden("errors.md", _expand(fixture_site, ATLAS_PAGE, routes.ERRORS))
+
+
+def test_configuration_keys_match_golden(fixture_site):
+    check_golden("configuration.md", _expand(fixture_site, CONFIG_PAGE, routes.CONFIGURATION))
+
+
+def test_an_error_heading_holds_code_value_and_text_and_links_its_step(fixture_site):
+    html = to_html(_expand(fixture_site, ATLAS_PAGE, routes.ERRORS))
+    heading = re.search(r'<h3 id="err-tool-e-busy" class="study-entry">(.*?)</h3>', html)
+    assert heading and "<code>TOOL_E_BUSY</code> -73" in heading[1] and "Container %s is busy" in heading[1]
+    assert 'href="../flows/start.md#step-2"' in html
+    # Each entry keeps its evidence: three entries, three footnotes.
+    assert len(re.findall(r'<h3 id="err-', html)) == 3 and html.count('class="footnote-ref"') == 3
+
+
+def test_key_tables_search_the_names_only(fixture_site):
+    out = _expand(fixture_site, CONFIG_PAGE, routes.CONFIGURATION)
+    rows = [line for line in out.splitlines() if line.startswith("| <span id=")]
+    assert len(rows) == 4
+    # The name cell is searched; meaning and details sit in an excluded span.
+    assert all("<span data-search-exclude markdown>" in row.split(" | ")[-1] for row in rows)
+    assert '[`MEMLIMIT`](#key-memlimit)' in out and '??? note "The other option of the set table"' in out
 
 
 # -- tooltips ----------------------------------------------------------------------------

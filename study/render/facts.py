@@ -20,6 +20,10 @@ _COUNTS = {
     "interfaces": lambda m: sum(len(c.get("interfaces", [])) for c in m.components),
     "work-packages": lambda m: len(m.work_packages), "events": lambda m: len(m.timeline),
     "kernel-interfaces": lambda m: len(m.kernel_interfaces),
+    "errors": lambda m: len(m.errors), "config-keys": lambda m: len(m.config_keys),
+    "prlctl-options": lambda m: sum(1 for o in m.prlctl_options if o["applies_to"] in ("ct", "both")),
+    "paths": lambda m: len(m.paths), "entry-points": lambda m: len(m.entry_points),
+    "comparisons": lambda m: len(m.disambiguation),
 }
 
 

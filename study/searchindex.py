@@ -1,0 +1,77 @@
+"""The search index as the theme's worker needs it, at a fraction of its size.
+
+lunr, the theme's search engine, matches single terms (never phrases), drops
+English stop words, and ignores field length (b = 0). So past the opening that
+the result list shows, a page needs each word once: the index keeps every
+section's opening as written, then only the words the page has not used yet.
+A word is still found on its page, in the first section that uses it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+# The result list shows the start of a section's text.
+PREVIEW_CHARS = 120
+
+_INDEX_TAG = re.compile(r"</?(?:p|code|pre|li|ol|ul|sub|sup)>")
+_PLAIN_WORD = re.compile(r"[a-z]{3,}")
+
+# The English stop words of lunr 2.3 (lunr.stopWordFilter), which the theme's pipeline drops:
+# the search never matches them, so the index need not carry them past the preview.
+STOP_WORDS = frozenset({
+    "a", "able", "about", "across", "after", "all", "almost", "also", "am", "among", "an", "and", "any", "are",
+    "as", "at", "be", "because", "been", "but", "by", "can", "cannot", "could", "dear", "did", "do", "does",
+    "either", "else", "ever", "every", "for", "from", "get", "got", "had", "has", "have", "he", "her", "hers",
+    "him", "his", "how", "however", "i", "if", "in", "into", "is", "it", "its", "just", "least", "let", "like",
+    "likely", "may", "me", "might", "most", "must", "my", "neither", "no", "nor", "not", "of", "off", "often",
+    "on", "only", "or", "other", "our", "own", "rather", "said", "say", "says", "she", "should", "since", "so",
+    "some", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "tis", "to",
+    "too", "twas", "us", "wants", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom",
+    "why", "will", "with", "would", "yet", "you", "your",
+})
+
+
+def _same_stem_seen(word: str, seen: set[str]) -> bool:
+    """A plural whose singular is already there, or the reverse: lunr's stemmer makes them one term."""
+    if not _PLAIN_WORD.fullmatch(word) or word.endswith("ss"):
+        return False
+    return (word.endswith("s") and word[:-1] in seen) or (word + "s" in seen)
+
+
+def _opening(text: str) -> tuple[str, str]:
+    if len(text) <= PREVIEW_CHARS:
+        return text, ""
+    cut = text.rfind(" ", 0, PREVIEW_CHARS)
+    cut = cut if cut > 0 else PREVIEW_CHARS
+    return text[:cut], text[cut:]
+
+
+def section_text(text: str, separator: re.Pattern[str], seen: set[str]) -> str:
+    """A section's opening, then each further word not in `seen`; `seen` takes in every word used."""
+    head, tail = _opening(text)
+    seen.update(w.lower() for w in separator.split(head))
+    rest = []
+    for word in separator.split(tail):
+        folded = word.lower()
+        if len(folded) > 1 and folded not in seen and not _same_stem_seen(folded, seen):
+            seen.add(folded)
+            rest.append(word)
+    return " ".join([head, "…", *rest]) if rest else head
+
+
+def compact(text: str) -> str:
+    """The theme's search_index.json, compacted as the module docstring says."""
+    index = json.loads(text)
+    separator = re.compile(index["config"]["separator"])
+    seen_on_page: dict[str, set[str]] = {}
+    docs = []
+    for doc in index["docs"]:
+        plain = " ".join(_INDEX_TAG.sub(" ", doc["text"]).split())
+        if not plain and "#" in doc["location"]:
+            continue  # a section whose content is all kept out of search ("Sources", "At a glance")
+        seen = seen_on_page.setdefault(doc["location"].split("#")[0], set(STOP_WORDS))
+        docs.append({**doc, "text": section_text(plain, separator, seen)})
+    index["docs"] = docs
+    return json.dumps(index, ensure_ascii=False, separators=(",", ":"))

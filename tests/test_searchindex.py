@@ -1,0 +1,40 @@
+import json
+import re
+
+from study import searchindex
+
+SEPARATOR = r'[\s\-,:!=\[\]()"/#.@]+'
+
+
+def _index(*docs):
+    return json.dumps({"config": {"separator": SEPARATOR}, "docs": [
+        {"location": loc, "title": title, "text": text} for loc, title, text in docs]})
+
+
+def test_a_short_section_is_kept_as_written_without_markup():
+    out = json.loads(searchindex.compact(_index(("p/", "P", "<p>The <code>vzctl</code> tool.</p>"))))
+    assert out["docs"][0]["text"] == "The vzctl tool."
+
+
+def test_past_the_opening_a_page_carries_each_word_once():
+    opening = "word " * 30  # 150 characters, past the preview
+    out = json.loads(searchindex.compact(_index(
+        ("p/", "P", opening + "vcmmd vcmmd containers container ploop the and"),
+        ("p/#s", "S", "ploop and vcmmd are here, and memcg"),
+    )))
+    first, second = (d["text"] for d in out["docs"])
+    assert first.endswith("… vcmmd containers ploop"), "repeats, plurals of a seen word and stop words go"
+    assert second == "ploop and vcmmd are here, and memcg", "an opening stays as written"
+    assert "memcg" in second
+
+
+def test_later_sections_drop_words_the_page_already_has():
+    seen = set(searchindex.STOP_WORDS)
+    searchindex.section_text("alpha beta", re.compile(SEPARATOR), seen)
+    text = searchindex.section_text("word " * 30 + "alpha gamma", re.compile(SEPARATOR), seen)
+    assert text.endswith("… gamma")
+
+
+def test_a_section_with_nothing_searchable_leaves_the_index_but_a_page_stays():
+    out = json.loads(searchindex.compact(_index(("p/", "P", ""), ("p/#sources", "Sources", ""))))
+    assert [d["location"] for d in out["docs"]] == ["p/"]
