@@ -102,11 +102,15 @@ def _steps(refs: Refs, flow: Flow) -> str:
     return md.table(["#", "From → to", "Call and what happens", "Source"], rows)
 
 
+def _frame_steps(first: int, last: int) -> str:
+    return f"step {first}" if first == last else f"steps {first}–{last}"
+
+
 def _frames(flow: Flow) -> list[str]:
     if not flow.get("frames"):
         return []
     return ["", "Frames: " + "; ".join(
-        f"{md.text(f['kind'])} \"{md.text(f['label'])}\" around steps {f['first']}–{f['last']}"
+        f"{md.text(f['kind'])} \"{md.text(f['label'])}\" around {_frame_steps(f['first'], f['last'])}"
         for f in flow["frames"]) + "."]
 
 
