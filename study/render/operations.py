@@ -158,14 +158,15 @@ def _option_row(refs: Refs, option: PrlctlOption) -> list[str]:
 
 
 def _other_options(refs: Refs, options: list[PrlctlOption]) -> str:
-    """The rows that are not container options, one paragraph per reason, in a closed box."""
+    """The rows that are not container options, grouped by reason, each group a list in columns, in a closed box."""
     by_reason: dict[str, list[PrlctlOption]] = {}
     for option in options:
         by_reason.setdefault(option["meaning"], []).append(option)
-    paragraphs = [md.rich(reason) + " " + ", ".join(md.code(o["option"]) + refs.evidence(o["evidence"])
-                                                     for o in group) + "."
-                  for reason, group in by_reason.items()]
-    body = "\n\n".join(paragraphs)
+    groups = [md.rich(reason) + "\n\n" + '<div class="study-columns" markdown>\n\n'
+              + "\n".join(f"- {md.code(o['option'])}{refs.evidence(o['evidence'])}" for o in group)
+              + "\n\n</div>"
+              for reason, group in by_reason.items()]
+    body = "\n\n".join(groups)
     title = "The other option" if len(options) == 1 else f"The other {len(options)} options"
     return (f'??? note "{title} of the set table"\n\n'
             + "\n".join(f"    {line}" if line else "" for line in md.unsearched(body).split("\n")))
