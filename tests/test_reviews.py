@@ -14,6 +14,16 @@ def test_review_records_name_live_citations_once(study_site):
     assert review_problems(ROOT, live) == []
 
 
+def test_every_citation_has_a_review(study_site):
+    """A new or changed citation needs a reader: scripts/review_citations.py --unreviewed lists them."""
+    from study.citations import reviews
+
+    recorded = reviews(ROOT)
+    missing = [f"{c['place']}: {c['source']} {c.get('path', '')}:{c.get('lines', '')}".rstrip(":")
+               for c in citations(study_site) if c["key"] not in recorded]
+    assert missing == []
+
+
 def test_bad_review_records_are_refused(tmp_path: Path):
     (tmp_path / "review").mkdir()
     (tmp_path / "review" / "citations-x.yaml").write_text(
