@@ -203,7 +203,8 @@ def search_measures(browser: Any, site_dir: Path, site: Site) -> dict[str, Any]:
                 first = {"ready_ms": round(ready * 1000), "query_ms": round(elapsed * 1000),
                          "first_query_ms": round((ready + elapsed) * 1000)}
             own = base + routes.url_path(routes.component(comp["id"]))
-            ranks[name] = next((i + 1 for i, h in enumerate(hrefs) if h.split("#")[0] == own), None)
+            # Results carry ?h=<terms> for highlighting; the page is what counts.
+            ranks[name] = next((i + 1 for i, h in enumerate(hrefs) if h.split("#")[0].split("?")[0] == own), None)
             context.close()
     finally:
         server.shutdown()
