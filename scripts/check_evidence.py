@@ -24,21 +24,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from study.evidence import evidence_items
 from study.expand import TOKEN, protected
 from study.model import load_model
+from study.snapshot import git_dir
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-# Snapshots of forks that carry the upstream commits unchanged (same hashes).
-ALIASES = {"libvirt/libvirt": ["msekletar/libvirt"]}
-
-
-def git_dir(mirrors: Path, repo: str) -> Path | None:
-    for name in [repo, *ALIASES.get(repo, [])]:
-        base = mirrors / name.replace("/", "+")
-        for candidate in (base / "repo" / ".git", base / "repo", base):
-            if (candidate / "HEAD").exists():
-                return candidate
-    return None
 
 
 def read_blob(gitdir: Path, commit: str, path: str) -> str | None:

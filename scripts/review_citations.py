@@ -32,18 +32,9 @@ sys.path.insert(0, str(ROOT))
 
 from study.build import Site, load_site
 from study.citations import citations, reviews
+from study.snapshot import git_dir
 
 MAX_LINES = 40  # lines shown per citation; longer ranges show their start and end
-
-
-def _git_dir(mirrors: Path, repo: str) -> Path | None:
-    aliases = {"libvirt/libvirt": ["msekletar/libvirt"]}
-    for name in [repo, *aliases.get(repo, [])]:
-        base = mirrors / name.replace("/", "+")
-        for candidate in (base / "repo" / ".git", base / "repo", base):
-            if (candidate / "HEAD").exists():
-                return candidate
-    return None
 
 
 def cited_text(site: Site, mirrors: Path, item: dict[str, Any]) -> str:
@@ -52,7 +43,7 @@ def cited_text(site: Site, mirrors: Path, item: dict[str, Any]) -> str:
         return f"(web source: read § {item.get('section', '')} at {source.get('url', '')})"
     if "path" not in item and "path" not in source:
         return f"(commit {source['commit']}: read its message, § {item.get('section', '')})"
-    gitdir = _git_dir(mirrors, source["repo"])
+    gitdir = git_dir(mirrors, source["repo"])
     if gitdir is None:
         return f"(no local snapshot of {source['repo']})"
     path = item.get("path") or source["path"]
