@@ -72,17 +72,20 @@ def on_page_content(html, page, config, files, **kwargs):
 
 
 def on_post_page(output, page, config, **kwargs):
-    return htmlfix.label_search_dialog(output)
+    return htmlfix.collapse_blank_space(htmlfix.label_search_dialog(output))
 
 
 def on_post_template(output, template_name, config, **kwargs):
-    return htmlfix.label_search_dialog(output) if template_name == "404.html" else output
+    if template_name != "404.html":
+        return output
+    return htmlfix.collapse_blank_space(htmlfix.label_search_dialog(output))
 
 
 def on_post_build(config, **kwargs):
+    assert SITE is not None
     index = Path(config["site_dir"]) / "search" / "search_index.json"
     if index.exists():
-        index.write_text(searchindex.compact(index.read_text(encoding="utf-8")), encoding="utf-8")
+        index.write_text(searchindex.compact(index.read_text(encoding="utf-8"), SITE.search_names), encoding="utf-8")
 
 
 def on_serve(server, config, builder, **kwargs):

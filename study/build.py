@@ -54,6 +54,7 @@ class Site:
     tooltips: Mapping[str, str] = field(default_factory=dict)  # glossary term -> tooltip text
     layouts: Mapping[str, Any] | None = None  # the layout engines compared (benchmarks/layouts.json)
     search_boost: Mapping[str, float] = field(default_factory=dict)  # docs path -> Material's search boost
+    search_names: frozenset[str] = frozenset()  # the names the search index keeps (study.searchindex)
 
     def label(self, path: str) -> str:
         return f"{self.docs_label}/{path}" + ("" if path in self.pages else " (generated)")
@@ -68,6 +69,22 @@ COMPONENT_SEARCH_BOOST = 4.0
 
 def component_search_boost(name: str) -> float:
     return COMPONENT_SEARCH_BOOST * (1 + 1 / len(re.findall(r"\w+", name)))
+
+# The names the study documents, as the search index keeps them: the record fields that name a thing.
+_NAMING_FIELDS = {"components": ("id", "name"), "glossary": ("term",), "config_keys": ("key",),
+                  "prlctl_options": ("option",), "paths": ("path",), "errors": ("code",),
+                  "kernel_interfaces": ("name",), "actors": ("name",)}
+
+
+def documented_names(model: Model) -> frozenset[str]:
+    """Every word of every name in _NAMING_FIELDS, lower-cased."""
+    words: set[str] = set()
+    for collection, fields in _NAMING_FIELDS.items():
+        for record in getattr(model, collection):
+            for name in fields:
+                words.update(w for w in re.split(r"[^\w]+", str(record.get(name, "")).lower()) if len(w) > 1)
+    return frozenset(words)
+
 
 # Flow pages are read with their figures at the column's full width: no table of contents.
 FLOW_FRONT = "---\nhide:\n  - toc\n---\n\n"
@@ -227,7 +244,8 @@ def load_site(root: Path, data_dir: str = "data", docs_dir: str = "docs", benchm
                 files={export.EXPORT_FILE: export.model_json(model), export.SCHEMA_FILE: export.model_schema()},
                 docs_label=docs_dir, docs_root=root / docs_dir, tooltips=reference.tooltips(model),
                 layouts=_benchmark(root / LAYOUTS) if benchmark else None,
-                search_boost={routes.component(c["id"]): component_search_boost(c["name"]) for c in model.components})
+                search_boost={routes.component(c["id"]): component_search_boost(c["name"]) for c in model.components},
+                search_names=documented_names(model))
     rendered = {path: render_page(site, path) for path in sorted(set(written) | set(generated))}
     stylesheet = root / docs_dir / DIAGRAM_CSS
     css = stylesheet.read_text(encoding="utf-8") if stylesheet.is_file() else ""

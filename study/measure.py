@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import threading
 from pathlib import Path
 from typing import Any
@@ -122,7 +123,13 @@ def search(page: Any, term: str, timeout_ms: int = 20_000) -> tuple[float, float
     page.locator(".md-search-result__item").first.wait_for(timeout=timeout_ms)
     elapsed = time.perf_counter() - start
     # The first results may answer a prefix of the term (the theme searches as one
-    # types); the ranking is the one that stays once the last key is handled.
+    # types). Each result link carries the query it answers (?h=word+word): wait for
+    # the whole term there, then for the list to stay the same.
+    answered = "+".join(w for w in re.split(r"[^\w]+", term.lower()) if w)
+    page.wait_for_function(
+        """want => [...document.querySelectorAll('.md-search-result__item > a')]
+             .some(a => new URL(a.href).searchParams.get('h') === want.replace(/\\+/g, ' '))""",
+        arg=answered, timeout=timeout_ms)
     read = 'els => els.map(a => a.href)'
     hrefs = page.eval_on_selector_all(".md-search-result__item > a", read)
     for _ in range(50):

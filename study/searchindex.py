@@ -1,10 +1,15 @@
 """The search index as the theme's worker needs it, at a fraction of its size.
 
-lunr, the theme's search engine, matches single terms (never phrases), drops
-English stop words, and ignores field length (b = 0). So past the opening that
-the result list shows, a page needs each word once: the index keeps every
-section's opening as written, then only the words the page has not used yet.
-A word is still found on its page, in the first section that uses it.
+The theme fetches the whole index on a page's first view, so its size is part
+of every page's weight. lunr, the theme's search engine, matches single terms
+(never phrases), drops English stop words, and ignores field length (b = 0).
+So the index keeps every section's title and the opening that the result list
+shows, as written; past the opening it keeps only the names a reader searches
+for, each once per page (in the first section that uses it): identifiers
+(a digit, an underscore or a capital past the first letter: VE_PARALLEL,
+PRL_ERR_FAILURE, OpenVZ, x86_64) and the names the study documents, which the
+build passes in (components, glossary terms, configuration keys, prlctl
+options, file paths). Plain English words past the opening are left out.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ import json
 import re
 
 # The result list shows the start of a section's text.
-PREVIEW_CHARS = 120
+PREVIEW_CHARS = 80
 
 _INDEX_TAG = re.compile(r"</?(?:p|code|pre|li|ol|ul|sub|sup)>")
 _PLAIN_WORD = re.compile(r"[a-z]{3,}")
@@ -48,21 +53,35 @@ def _opening(text: str) -> tuple[str, str]:
     return text[:cut], text[cut:]
 
 
-def section_text(text: str, separator: re.Pattern[str], seen: set[str]) -> str:
-    """A section's opening, then each further word not in `seen`; `seen` takes in every word used."""
+_IDENTIFIER = re.compile(r".*[0-9_].*|.+[A-Z].*")
+
+
+def searched_name(word: str, names: frozenset[str] | None) -> bool:
+    """A word worth keeping past the opening: an identifier, or one of the names (all if names is None)."""
+    return names is None or bool(_IDENTIFIER.fullmatch(word)) or word.lower() in names
+
+
+def section_text(text: str, separator: re.Pattern[str], seen: set[str],
+                 names: frozenset[str] | None = None) -> str:
+    """A section's opening, then each further name not in `seen`; `seen` takes in every word used."""
     head, tail = _opening(text)
     seen.update(w.lower() for w in separator.split(head))
     rest = []
     for word in separator.split(tail):
         folded = word.lower()
+        if not searched_name(word, names):
+            continue
         if len(folded) > 1 and folded not in seen and not _same_stem_seen(folded, seen):
             seen.add(folded)
             rest.append(word)
     return " ".join([head, "…", *rest]) if rest else head
 
 
-def compact(text: str) -> str:
-    """The theme's search_index.json, compacted as the module docstring says."""
+def compact(text: str, names: frozenset[str] | None = None) -> str:
+    """The theme's search_index.json, compacted as the module docstring says.
+
+    `names` are the documented names, lower-cased; None keeps every word past the opening.
+    """
     index = json.loads(text)
     separator = re.compile(index["config"]["separator"])
     seen_on_page: dict[str, set[str]] = {}
@@ -72,6 +91,6 @@ def compact(text: str) -> str:
         if not plain and "#" in doc["location"]:
             continue  # a section whose content is all kept out of search ("Sources", "At a glance")
         seen = seen_on_page.setdefault(doc["location"].split("#")[0], set(STOP_WORDS))
-        docs.append({**doc, "text": section_text(plain, separator, seen)})
+        docs.append({**doc, "text": section_text(plain, separator, seen, names)})
     index["docs"] = docs
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))

@@ -212,12 +212,22 @@ def test_citations_become_numbered_footnotes(fixture_site):
     text = "A fact [@tool-7.0 src/main.c:3-9] [@guide § Usage], another\n[@tool-7.0 src/main.c:3-9].\n"
     out = _expand(fixture_site, text, "architecture/x.md")
     assert out.startswith("A fact[^1], another[^2].\n")
-    assert ("[^1]: [tool-7.0](../reference/bibliography.md#src-tool-7.0) [`src/main.c:3-9`](https://github.com/"
+    # A repository's id is plain in a footnote (the Sources line links it with its commit); a web source's links.
+    assert ("[^1]: tool-7.0 [`src/main.c:3-9`](https://github.com/"
             "Example/tool/blob/0123456789abcdef0123456789abcdef01234567/src/main.c#L3-L9); "
             "[guide](../reference/bibliography.md#src-guide) § Usage") in out
-    assert "Code is cited at these commits: [tool-7.0]" in out
+    assert "Code is cited at these commits: [tool-7.0](../reference/bibliography.md#src-tool-7.0)" in out
     html = to_html(out)
     assert html.count('class="footnote-ref"') == 2
+
+
+def test_a_run_names_a_repository_once_and_a_file_once(fixture_site):
+    out = _expand(fixture_site, "A fact [@tool-7.0 src/main.c:3-9] [@tool-7.0 src/main.c:12] "
+                                "[@tool-7.0 src/errors.h:1] [@guide § Usage] [@guide § Logs].\n")
+    blob = "https://github.com/Example/tool/blob/0123456789abcdef0123456789abcdef01234567"
+    assert (f"[^1]: tool-7.0 [`src/main.c:3-9`]({blob}/src/main.c#L3-L9), [`:12`]({blob}/src/main.c#L12); "
+            f"[`src/errors.h:1`]({blob}/src/errors.h#L1); [guide](reference/bibliography.md#src-guide) § Usage; "
+            "[guide](reference/bibliography.md#src-guide) § Logs\n") in out, "a web source keeps its link each time"
 
 
 def test_a_repeated_citation_shares_its_number(fixture_site):

@@ -38,3 +38,22 @@ def test_later_sections_drop_words_the_page_already_has():
 def test_a_section_with_nothing_searchable_leaves_the_index_but_a_page_stays():
     out = json.loads(searchindex.compact(_index(("p/", "P", ""), ("p/#sources", "Sources", ""))))
     assert [d["location"] for d in out["docs"]] == ["p/"]
+
+
+def test_past_the_opening_only_identifiers_and_documented_names_stay():
+    opening = "word " * 30
+    out = json.loads(searchindex.compact(_index(
+        ("p/", "P", opening + "the memory VE_PARALLEL ploop OpenVZ x86_64 guarantee Virtuozzo"),
+    ), frozenset({"ploop"})))
+    assert out["docs"][0]["text"].endswith("… VE_PARALLEL ploop OpenVZ x86_64")
+
+
+def test_without_names_every_word_stays():
+    opening = "word " * 30
+    out = json.loads(searchindex.compact(_index(("p/", "P", opening + "memory guarantee"))))
+    assert out["docs"][0]["text"].endswith("… memory guarantee")
+
+
+def test_the_opening_keeps_plain_words():
+    out = json.loads(searchindex.compact(_index(("p/", "P", "The memory guarantee of a container.")), frozenset()))
+    assert out["docs"][0]["text"] == "The memory guarantee of a container."

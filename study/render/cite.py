@@ -52,8 +52,8 @@ def commit_link(source: Source) -> str:
     return md.link(md.code(source["commit"][:12]), permalink(source) or "")
 
 
-def _spot(source: Source, item: Evidence) -> str:
-    """Where in the source: a linked path and line range, or the section."""
+def _spot(source: Source, item: Evidence, same_file: bool = False) -> str:
+    """Where in the source: a linked path and line range, or the section (only the range if same_file)."""
     if "repo" in source and "section" in item and "path" not in item:
         # A source that is one file is read by section (a document); a commit by its message.
         url = permalink(source) if source.get("path") else permalink(source, commit_page=True)
@@ -61,21 +61,41 @@ def _spot(source: Source, item: Evidence) -> str:
     if "repo" in source:
         path = item.get("path") or source.get("path", "")
         lines = item.get("lines")
-        where = md.code(f"{path}:{lines}" if lines else path)
+        where = md.code(f":{lines}" if same_file and lines else f"{path}:{lines}" if lines else path)
         return md.link(where, permalink(source, path, lines) or "")
     return md.text(f"§ {item['section']}") if item.get("section") else ""
 
 
-def evidence_text(page: str, model: Model, item: Evidence) -> str:
-    """One evidence item in full: bibliography link, the linked spot, and the note."""
+def evidence_text(page: str, model: Model, item: Evidence, in_footnote: bool = False) -> str:
+    """One evidence item in full: bibliography link, the linked spot, and the note.
+
+    In a footnote, a repository's id is plain text: the page's Sources section links
+    it once, with its commit, and the spot already links to the exact lines.
+    """
     source = model.get("sources", item["source"])
-    text = source_link(page, item["source"])
+    plain_id = in_footnote and "repo" in source
+    text = md.text(item["source"]) if plain_id else source_link(page, item["source"])
     spot = _spot(source, item)
     if spot:
         text += f" {spot}"
     if item.get("note"):
         text += f": {md.rich(item['note'])}"
     return text
+
+
+def _footnote_part(page: str, model: Model, item: Evidence, previous: Evidence | None) -> str:
+    """One item of a footnote. After an item of the same repository without a note, the id is not
+    repeated, and after one of the same file only the new line range is given: ", `:39`"."""
+    source = model.get("sources", item["source"])
+    if previous is None or previous["source"] != item["source"] or "repo" not in source or previous.get("note"):
+        return evidence_text(page, model, item, in_footnote=True)
+    path = item.get("path") or source.get("path")
+    same_file = bool(path) and path == (previous.get("path") or source.get("path")) and bool(item.get("lines")) \
+        and bool(previous.get("lines")) and "section" not in item
+    text = _spot(source, item, same_file)
+    if item.get("note"):
+        text += f": {md.rich(item['note'])}"
+    return (", " if same_file else "") + text
 
 
 class Refs:
@@ -90,8 +110,11 @@ class Refs:
         self.commits_stated = False
 
     def marker(self, texts: list[str]) -> str:
-        """A footnote marker for one run of citations, given as full Markdown texts."""
-        text = "; ".join(texts)
+        """A footnote marker for one run of citations, given as full Markdown texts.
+
+        A text that starts with ", " continues the one before it (a further range of the same file).
+        """
+        text = "".join(t if i == 0 or t.startswith(", ") else "; " + t for i, t in enumerate(texts))
         if text not in self._numbers:
             self._texts.append(text)
             self._numbers[text] = len(self._texts)
@@ -106,7 +129,8 @@ class Refs:
         """One marker for a list of evidence items."""
         for item in items:
             self._remember(item["source"])
-        return self.marker([evidence_text(self.page, self.model, item) for item in items])
+        return self.marker([_footnote_part(self.page, self.model, item, previous)
+                            for item, previous in zip(items, [None, *items[:-1]], strict=True)])
 
     def item(self, item: Evidence) -> str:
         self._remember(item["source"])

@@ -30,7 +30,8 @@ def _weight(bench: Bench) -> list[str]:
     raw, gz = [p["bytes"] for p in pages], [p["gzip_bytes"] for p in pages]
     heaviest = sorted(pages, key=lambda p: -p["bytes"])[:5]
     return ["## Page weight { #weight }", "",
-            f"Bytes transferred on a cold first visit, everything the page loads included, over {len(pages)} pages. "
+            "Bytes transferred on a cold first visit, everything the page loads included (the search index "
+            f"and the search worker's script too), over {len(pages)} pages. "
             f"Target: at most {weight['target_bytes']:,} bytes uncompressed for the heaviest page.", "",
             md.table(["Server", "Largest page", "Median page", "Smallest page"], [
                 ["No compression (upper bound)", f"{max(raw):,}", f"{int(median(raw)):,}", f"{min(raw):,}"],
