@@ -42,7 +42,8 @@ def _free_port() -> int:
 # it: Material's instant navigation only follows links on the site_url origin.
 PORT = _free_port()
 SITE_URL = f"http://127.0.0.1:{PORT}/"
-BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "SOURCE_DATE_EPOCH": "1469491200"}
+# No SOURCE_DATE_EPOCH: the hook pins the build date to the last commit (the release day outside git).
+BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
 def mkdocs_build(dest: Path, data_dir: str | None = None, project: Path = ROOT,
@@ -52,7 +53,7 @@ def mkdocs_build(dest: Path, data_dir: str | None = None, project: Path = ROOT,
     Never pass --quiet: it hides warnings from MkDocs' counter, and a strict
     build then succeeds despite them.
     """
-    env = {**os.environ, **BUILD_ENV, "STUDY_SITE_URL": SITE_URL}
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"} | BUILD_ENV | {"STUDY_SITE_URL": SITE_URL}
     if data_dir:
         env["STUDY_DATA"] = data_dir
     cmd = [sys.executable, "-m", engine, "build", "--strict", "--site-dir", str(dest)]

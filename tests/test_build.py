@@ -112,6 +112,7 @@ def test_seed_page_marks_every_claim(site_dir, study_site):
 
 
 def test_values_from_data_are_escaped(tmp_path):
+    """One build with both payloads: data values in titles and tables, and a glossary tooltip."""
     project = copy_project(tmp_path)
     # Closing </title> first: a page title must not be able to leave its element.
     payload = '</title><script>alert("x")</script>'
@@ -121,6 +122,14 @@ def test_values_from_data_are_escaped(tmp_path):
     comps = project / "data" / "components.yaml"
     text = comps.read_text(encoding="utf-8")
     comps.write_text(text.replace("    name: vcmmd\n", f"    name: 'vcmmd {payload}'\n", 1), encoding="utf-8")
+    glossary = project / "data" / "glossary.yaml"
+    glossary.write_text(glossary.read_text(encoding="utf-8") + (
+        "  - term: vzkernel 3.10\n"
+        "    expansion: '<img src=x onerror=alert(1)>\"'\n"
+        "    definition: A payload.\n"
+        "    sources: [seed]\n"), encoding="utf-8")
+    kernel = project / "docs" / "architecture" / "kernel.md"
+    kernel.write_text(kernel.read_text(encoding="utf-8") + "\nThe vzkernel 3.10 line.\n", encoding="utf-8")
     result = mkdocs_build(tmp_path / "site", project=project)
     assert result.returncode == 0, result.stderr
     for page in ("reference/bibliography/index.html", "components/index.html", "components/vcmmd/index.html"):
@@ -128,20 +137,6 @@ def test_values_from_data_are_escaped(tmp_path):
         assert "&lt;script&gt;alert(" in html, page
         assert "<script>alert(" not in html, page
         assert "</title><script>" not in html, page
-
-
-def test_glossary_payload_is_escaped_in_every_tooltip(tmp_path):
-    project = copy_project(tmp_path)
-    glossary = project / "data" / "glossary.yaml"
-    glossary.write_text(glossary.read_text(encoding="utf-8") + (
-        "  - term: vzkernel 3.10\n"
-        "    expansion: '<img src=x onerror=alert(1)>\"'\n"
-        "    definition: A payload.\n"
-        "    sources: [seed]\n"), encoding="utf-8")
-    page = project / "docs" / "architecture" / "kernel.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\nThe vzkernel 3.10 line.\n", encoding="utf-8")
-    result = mkdocs_build(tmp_path / "site", project=project)
-    assert result.returncode == 0, result.stderr
     pages = [p.read_text(encoding="utf-8") for p in (tmp_path / "site").rglob("*.html")]
     assert not any("<img src=x" in html for html in pages)
     html = (tmp_path / "site" / "architecture" / "kernel" / "index.html").read_text(encoding="utf-8")
