@@ -73,9 +73,21 @@ def data_citations(site: Site) -> Iterator[dict[str, Any]]:
         yield {"key": key_of(place, clause, item), "place": place, "clause": clause, **item}
 
 
+# Where a block begins: a blank line, a heading, a list item, a quote, a placeholder, a table cell.
+# A citation's words never reach back past one into the block before.
+# A heading or a placeholder ends the block before it with its whole line.
+_BLOCK_START = re.compile(r"\n[ \t]*\n|(?:^|\n)[ \t]*(?:#{1,6}[ \t][^\n]*|<!--[^\n]*|[-*+][ \t]|\d+\.[ \t]|>)|\|")
+
+
+_ITEM_MARK = re.compile(r"^\s*(?:[-*+]|\d+\.)[ \t]+")
+
+
 def _clause_before(text: str, start: int, floor: int) -> str:
-    """The words a citation run supports: back to the previous run, or to the sentence start."""
+    """The words a citation run supports: back to the previous run, the sentence start, or the block start."""
     before = text[floor:start]
+    blocks = list(_BLOCK_START.finditer(before))
+    if blocks:
+        before = _ITEM_MARK.sub("", before[blocks[-1].end():])
     pieces = _SENTENCE_END.split(before)
     clause = pieces[-1] if pieces else before
     if len(clause) < 40 and len(pieces) > 1:  # a short tail: keep the sentence it ends

@@ -64,3 +64,18 @@ def test_review_counts_follow_the_review_files(study_site):
     assert counts.citations == len(citations(study_site))
     assert counts.reviewed == sum(1 for c in citations(study_site) if c["key"] in recorded)
     assert counts.supports + counts.unreadable == counts.reviewed
+
+
+def test_a_clause_stops_where_its_block_starts():
+    from study.citations import _clause_before
+
+    def clause(text: str) -> str:
+        return _clause_before(text, text.index("[@"), 0)
+
+    assert clause("An uncited line.\n\n## Heading\n\nThe cited words [@x]") == "The cited words"
+    assert clause("Intro sentence.\n\n- First item.\n- The second item's words [@x]") == "The second item's words"
+    assert clause("| Row | An earlier cell | The cell's words [@x] |") == "The cell's words"
+    assert clause("This is the substance of the claim.\n<!-- study:figure -->\nCited words [@x]") == "Cited words"
+    assert clause("One sentence. And a second, with more than forty characters [@x]") == (
+        "And a second, with more than forty characters")
+    assert clause("## A heading\nCited words [@x]") == "Cited words"
