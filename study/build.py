@@ -70,9 +70,10 @@ COMPONENT_SEARCH_BOOST = 4.0
 def component_search_boost(name: str) -> float:
     return COMPONENT_SEARCH_BOOST * (1 + 1 / len(re.findall(r"\w+", name)))
 
-# The names the study documents, as the search index keeps them: the record fields that name a thing.
+# The names the study documents, as the search index keeps them: the record fields that name a thing
+# (an error's message too: a reader pastes it into the search box).
 _NAMING_FIELDS = {"components": ("id", "name"), "glossary": ("term",), "config_keys": ("key",),
-                  "prlctl_options": ("option",), "paths": ("path",), "errors": ("code",),
+                  "prlctl_options": ("option",), "paths": ("path",), "errors": ("code", "text"),
                   "kernel_interfaces": ("name",), "actors": ("name",)}
 
 

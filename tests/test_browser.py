@@ -246,6 +246,8 @@ def test_a_component_page_ranks_first_for_its_name(browser, base_url, study_site
     finally:
         context.close()
     assert misses == []
+
+
 @pytest.mark.parametrize("term, anchor", [
     ("-73", "#err-mig-err-phaul"),  # lunr alone would read the minus as "must not contain 73"
     ("Phaul service failed to live migrate CT", "#err-mig-err-phaul-service"),

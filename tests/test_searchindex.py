@@ -57,3 +57,9 @@ def test_without_names_every_word_stays():
 def test_the_opening_keeps_plain_words():
     out = json.loads(searchindex.compact(_index(("p/", "P", "The memory guarantee of a container.")), frozenset()))
     assert out["docs"][0]["text"] == "The memory guarantee of a container."
+
+
+def test_the_build_passes_the_documented_names(study_site):
+    names = study_site.search_names
+    # A component, a glossary term, a configuration key, a prlctl option, a path, an error's code and message.
+    assert {"vcmmd", "balloon", "ve_parallel", "memsize", "vmprivate", "mig_err_phaul", "phaul"} <= names
