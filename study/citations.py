@@ -27,7 +27,9 @@ REVIEW_DIR = "review"
 VERDICTS = ("supports", "unreadable")
 _RUN = re.compile(r"(?:\[@[a-z0-9][a-z0-9.-]*(?:\s+[^\]\n]+)?\](?:[ \t]*\n?[ \t]*(?=\[@))?)+")
 _SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+(?=[A-Z`\[*(])")
-_MARKUP = re.compile(r"\[claim:(c\d+)\]|\[component:([a-z0-9.-]+)\]|[*_`]|\{[^}]*\}")
+# Emphasis and code marks go; an underscore inside a word (PrlVm_CommitEx) is part of the name and stays.
+_MARKUP = re.compile(r"\[claim:(c\d+)\]|\[component:([a-z0-9.-]+)\]|[*`]"
+                     r"|(?<!\w)_(?=[^\W_])|(?<=[^\W_])_(?!\w)|\{[^}]*\}")
 
 # What each data record's evidence is for: the fields a reviewer reads it against.
 CLAIM_FIELDS = {

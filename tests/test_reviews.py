@@ -79,3 +79,10 @@ def test_a_clause_stops_where_its_block_starts():
     assert clause("One sentence. And a second, with more than forty characters [@x]") == (
         "And a second, with more than forty characters")
     assert clause("## A heading\nCited words [@x]") == "Cited words"
+
+
+def test_a_clause_keeps_the_underscores_of_names():
+    from study.citations import _clause_before
+
+    text = "It calls `PrlVm_CommitEx`, not __init code, and _never_ twice [@x]"
+    assert _clause_before(text, text.index("[@"), 0) == "It calls PrlVm_CommitEx, not __init code, and never twice"
