@@ -196,3 +196,63 @@ def review_problems(root: Path, live: set[str]) -> list[str]:
                          " (stale: the clause or citation changed)"]
             problems += found
     return problems
+
+
+# -- independent audits -------------------------------------------------------------------
+# A sample of citations drawn at random and read by someone who did not write or review them;
+# one file per audit under review/audits/.
+AUDIT_DIR = "audits"
+AUDIT_VERDICTS = ("supports", "partial", "unsupported", "unreadable")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class Audit(NamedTuple):
+    date: str
+    drawn: int
+    population: int  # how many citations the sample was drawn from
+    counts: dict[str, int]  # verdict -> how many
+
+
+def _audit_problems(data: Any, where: str) -> list[str]:
+    audit = data.get("audit") if isinstance(data, dict) else None
+    if not isinstance(audit, dict):
+        return [f"{where}: audit: expected a mapping"]
+    problems = []
+    if not isinstance(audit.get("date"), str) or not _DATE.fullmatch(audit["date"]):
+        problems.append(f"{where}: audit.date: expected YYYY-MM-DD")
+    for name in ("drawn", "from"):  # the loader keeps every scalar as written, as a string
+        if not re.fullmatch(r"[1-9][0-9]*", str(audit.get(name))):
+            problems.append(f"{where}: audit.{name}: expected a positive whole number")
+    entries = audit.get("entries")
+    if not isinstance(entries, list):
+        return [*problems, f"{where}: audit.entries: expected a list"]
+    for number, entry in enumerate(entries):
+        if not isinstance(entry, dict) or entry.get("verdict") not in AUDIT_VERDICTS:
+            problems.append(f"{where}: audit.entries[{number}].verdict: expected one of {', '.join(AUDIT_VERDICTS)}")
+        elif entry["verdict"] != "supports" and not str(entry.get("why") or "").strip():
+            problems.append(f"{where}: audit.entries[{number}].why: a verdict other than supports says why")
+    if str(audit.get("drawn")).isdigit() and int(audit["drawn"]) != len(entries):
+        problems.append(f"{where}: audit.drawn: {audit['drawn']} drawn but {len(entries)} entries")
+    return problems
+
+
+def _audit_files(root: Path) -> list[tuple[str, Any]]:
+    folder = root / REVIEW_DIR / AUDIT_DIR
+    return [(str(p.relative_to(root)), yamlsrc.load_file(p, str(p.relative_to(root))))
+            for p in sorted(folder.glob("*.yaml"))]
+
+
+def audit_problems(root: Path) -> list[str]:
+    """Malformed audit files: each must give its date, sample size and a verdict per entry."""
+    return [problem for where, data in _audit_files(root) for problem in _audit_problems(data, where)]
+
+
+def audits(root: Path) -> list[Audit]:
+    """The well-formed audits, oldest first."""
+    found = []
+    for where, data in _audit_files(root):
+        if not _audit_problems(data, where):
+            audit = data["audit"]
+            counts = {v: sum(1 for e in audit["entries"] if e["verdict"] == v) for v in AUDIT_VERDICTS}
+            found.append(Audit(audit["date"], int(audit["drawn"]), int(audit["from"]), counts))
+    return sorted(found)

@@ -68,6 +68,12 @@ def _review_summary(ctx: PageContext, arg: str) -> str:
     return reference.review_summary(*citations.review_counts(ctx.site))
 
 
+def _audit_summary(ctx: PageContext, arg: str) -> str:
+    from study import citations  # imported here, as above
+
+    return reference.audit_summary(citations.audits(ctx.site.docs_root.parent))
+
+
 def _comparison(ctx: PageContext, arg: str) -> str:
     known = [c["id"] for c in ctx.model.disambiguation]
     if arg not in known:
@@ -123,6 +129,7 @@ EXPANDERS: dict[str, Expander] = {
     "entry-points": Expander(lambda ctx, arg: security.sections(ctx.refs)),
     "names": Expander(_comparison, "required"),
     "review-summary": Expander(_review_summary),
+    "audit-summary": Expander(_audit_summary),
     "decisions-index": Expander(lambda ctx, arg: adr.index_table(
         [d for d in ctx.site.decisions if d.page.split("/")[0] == arg] if arg else list(ctx.site.decisions),
         ctx.page), "optional"),

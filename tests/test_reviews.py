@@ -86,3 +86,39 @@ def test_a_clause_keeps_the_underscores_of_names():
 
     text = "It calls `PrlVm_CommitEx`, not __init code, and _never_ twice [@x]"
     assert _clause_before(text, text.index("[@"), 0) == "It calls PrlVm_CommitEx, not __init code, and never twice"
+
+
+def test_the_recorded_audits_are_well_formed():
+    from study.citations import audit_problems, audits
+
+    assert audit_problems(ROOT) == []
+    assert audits(ROOT), "at least one audit is recorded"
+
+
+def test_a_malformed_audit_is_refused(tmp_path: Path):
+    from study.citations import audit_problems
+
+    (tmp_path / "review" / "audits").mkdir(parents=True)
+    (tmp_path / "review" / "audits" / "x.yaml").write_text(
+        "audit:\n  date: 2026-12\n  drawn: 3\n  from: 10\n  entries:\n"
+        "    - {key: aaaaaaaaaaaa, verdict: supports}\n"
+        "    - {key: bbbbbbbbbbbb, verdict: partial}\n", encoding="utf-8")
+    where = "review/audits/x.yaml"
+    assert audit_problems(tmp_path) == [
+        f"{where}: audit.date: expected YYYY-MM-DD",
+        f"{where}: audit.entries[1].why: a verdict other than supports says why",
+        f"{where}: audit.drawn: 3 drawn but 2 entries",
+    ]
+
+
+def test_the_audit_summary_says_whether_the_goal_is_met():
+    from study.citations import Audit
+    from study.render.reference import audit_summary
+
+    low = Audit("2026-12-01", 60, 6000, {"supports": 44, "partial": 16, "unsupported": 0, "unreadable": 0})
+    high = Audit("2026-12-02", 60, 6000, {"supports": 58, "partial": 2, "unsupported": 0, "unreadable": 0})
+    assert "| 2026-12-01 | 60 of 6,000 | 44 (73%) | 16 | 0 | 0 |" in audit_summary([low])
+    assert audit_summary([low]).endswith("does not meet it yet. After each audit the partly supported citations "
+                                         "are mended and reviewed again.")
+    assert "the last audit meets it." in audit_summary([low, high])
+    assert audit_summary([]) == "No independent audit has been recorded yet."

@@ -142,3 +142,22 @@ def review_summary(citations: int, reviewed: int, supports: int, mended: int, wr
         out += (f". {unreadable:,} could not be read here" if unreadable > 1 else ". One could not be read here")
         out += "; its review says what was searched" if unreadable == 1 else "; their reviews say what was searched"
     return out + "."
+
+
+AUDIT_GOAL = 0.95  # of a sample, fully supported; and none unsupported
+
+
+def audit_summary(audits: list[Any]) -> str:
+    """The independent audits, one row each, against the goal."""
+    if not audits:
+        return "No independent audit has been recorded yet."
+    rows = [[a.date, f"{a.drawn} of {a.population:,}", f"{a.counts['supports']} ({a.counts['supports'] / a.drawn:.0%})",
+             str(a.counts["partial"]), str(a.counts["unsupported"]), str(a.counts["unreadable"])] for a in audits]
+    last = audits[-1]
+    met = last.counts["supports"] / last.drawn >= AUDIT_GOAL and last.counts["unsupported"] == 0
+    return "\n".join([
+        md.table(["Date", "Drawn at random", "Fully supported", "Partly", "Not supported", "Unreadable"], rows), "",
+        f"The goal is at least {AUDIT_GOAL:.0%} fully supported and none unsupported; the last audit "
+        + ("meets it." if met else "does not meet it yet.")
+        + " After each audit the partly supported citations are mended and reviewed again."])
+
