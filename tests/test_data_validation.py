@@ -648,7 +648,7 @@ CASES: list[tuple[str, Edit, str]] = [
 
     # -- pages: shortcuts, placeholders, front matter, files --------------------------------------
     ("unknown-placeholder", append("docs/index.md", "\n<!-- study:nope -->\n"),
-     "docs/index.md:8: unknown placeholder 'study:nope' (known: actors-table, area-map, bibliography, "
+     "docs/index.md:8: unknown placeholder 'study:nope' (known: actors-table, area-map, audit-summary, bibliography, "
      "buildability-details, buildability-matrix, claim-ledger, claim-list, component-details, component-"
      "summary, components-table, config-keys, context-map, data-model, decisions-index, effort-table, "
      "entry-points, error-atlas, error-index, flow, flow-page, flows-index, glossary, interface-matrix, "
