@@ -164,12 +164,24 @@ def _server(site_dir: Path, compress: bool) -> http.server.ThreadingHTTPServer:
     return server
 
 
-def _visit(browser: Any, url: str, viewport: dict[str, int]) -> tuple[Any, Any, list[Any]]:
+def _visit(browser: Any, url: str, viewport: dict[str, int], settle: bool = True) -> tuple[Any, Any, list[Any]]:
     context = browser.new_context(viewport=viewport)  # a cold cache for every visit
     page = context.new_page()
     finished: list[Any] = []
     page.on("requestfinished", lambda request: finished.append(request))
-    page.goto(url, wait_until="networkidle")
+    # The theme asks for the search index, the worker and the sitemap only once its script runs; on a
+    # long page that comes after the network first looks idle. So wait for the index to arrive, then
+    # until no request has finished for a second.
+    if not settle:
+        page.goto(url, wait_until="networkidle")
+        return context, page, finished
+    with page.expect_response(lambda r: r.url.endswith("search/search_index.json"), timeout=60_000) as index:
+        page.goto(url, wait_until="networkidle")
+    index.value.finished()
+    seen = -1
+    while seen != len(finished):
+        seen = len(finished)
+        page.wait_for_timeout(500)
     return context, page, finished
 
 
@@ -202,7 +214,7 @@ def page_measures(browser: Any, site_dir: Path, paths: list[str], compress: bool
                 row["figures"] = page.evaluate(measure.FIGURES_JS)
                 row["citations"] = page.evaluate(measure.CITATION_SHARE_JS)
                 context.close()
-                context, page, _ = _visit(browser, base + path, measure.PHONE)
+                context, page, _ = _visit(browser, base + path, measure.PHONE, settle=False)
                 row["phone_figures"] = page.evaluate(measure.FIGURES_JS)
             context.close()
             results.append(row)
@@ -219,7 +231,7 @@ def search_measures(browser: Any, site_dir: Path, site: Site) -> dict[str, Any]:
     first: dict[str, int] = {}
     try:
         for comp in site.model.components:
-            context, page, _ = _visit(browser, base, measure.DESKTOP)
+            context, page, _ = _visit(browser, base, measure.DESKTOP, settle=False)
             name = comp["name"].split(" (")[0]
             ready, elapsed, hrefs = measure.search(page, name)
             if not first:  # the first query on a cold cache
