@@ -136,13 +136,15 @@ def build_overhead(site: Site, runs: int) -> dict[str, Any]:
             "method": METHOD.format(runs=runs)}
 
 
+GZIPPED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")  # what the gzip server compresses
+
+
 class _Gzip(measure._Quiet):
     def send_head(self) -> Any:
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
-        if "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file() or path.suffix not in (
-                ".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"):
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file() or path.suffix not in GZIPPED:
             return super().send_head()
         body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
         self.send_response(200)
@@ -169,12 +171,12 @@ def _visit(browser: Any, url: str, viewport: dict[str, int], settle: bool = True
     page = context.new_page()
     finished: list[Any] = []
     page.on("requestfinished", lambda request: finished.append(request))
-    # The theme asks for the search index, the worker and the sitemap only once its script runs; on a
-    # long page that comes after the network first looks idle. So wait for the index to arrive, then
-    # until no request has finished for a second.
     if not settle:
         page.goto(url, wait_until="networkidle")
         return context, page, finished
+    # The theme asks for the search index, the worker and the sitemap only once its script runs; on a
+    # long page that comes after the network first looks idle. So wait for the index to arrive, then
+    # until no request has finished for half a second.
     with page.expect_response(lambda r: r.url.endswith("search/search_index.json"), timeout=60_000) as index:
         page.goto(url, wait_until="networkidle")
     index.value.finished()
@@ -194,7 +196,7 @@ def _transferred(request: Any, site_dir: Path, base: str, compress: bool) -> int
         served = site_dir / request.url[len(base):].split("?")[0].split("#")[0]
         if served.is_file():
             data = served.read_bytes()
-            gzipped = compress and served.suffix == ".js"
+            gzipped = compress and served.suffix in GZIPPED
             body = len(gzip.compress(data, compresslevel=6, mtime=0)) if gzipped else len(data)
     return body + sizes["responseHeadersSize"]
 
@@ -208,9 +210,9 @@ def page_measures(browser: Any, site_dir: Path, paths: list[str], compress: bool
             context, page, finished = _visit(browser, base + path, measure.DESKTOP)
             total = sum(_transferred(r, site_dir, base, compress) for r in finished)
             row: dict[str, Any] = {"page": "/" + path, "bytes": total, "requests": len(finished)}
-            if not compress:  # the same sum taken from the files, as study.weight counts it
-                row["estimate"] = weight.first_load(site_dir, site_dir / path / "index.html").bytes(site_dir)
             if not compress:
+                # The same sum taken from the files, as study.weight counts it.
+                row["estimate"] = weight.first_load(site_dir, site_dir / path / "index.html").bytes(site_dir)
                 row["figures"] = page.evaluate(measure.FIGURES_JS)
                 row["citations"] = page.evaluate(measure.CITATION_SHARE_JS)
                 context.close()

@@ -19,6 +19,7 @@ from study import yamlsrc
 from study.build import Site
 from study.evidence import evidence_items
 from study.expand import PLACEHOLDER, TOKEN, protected
+from study.validate import scalar_problem
 from study.yamlsrc import Mapping
 
 REVIEW_DIR = "review"
@@ -75,12 +76,9 @@ def data_citations(site: Site) -> Iterator[dict[str, Any]]:
         yield {"key": key_of(place, clause, item), "place": place, "clause": clause, **item}
 
 
-# Where a block begins: a blank line, a heading, a list item, a quote, a placeholder, a table cell.
-# A citation's words never reach back past one into the block before.
-# A heading or a placeholder ends the block before it with its whole line.
+# Where a block begins: a blank line, a heading or a placeholder (with its whole line), a list
+# item, a quote, a table cell. A citation's words never reach back past one into the block before.
 _BLOCK_START = re.compile(r"\n[ \t]*\n|(?:^|\n)[ \t]*(?:#{1,6}[ \t][^\n]*|<!--[^\n]*|[-*+][ \t]|\d+\.[ \t]|>)|\|")
-
-
 _ITEM_MARK = re.compile(r"^\s*(?:[-*+]|\d+\.)[ \t]+")
 
 
@@ -218,8 +216,9 @@ def _audit_problems(data: Any, where: str) -> list[str]:
     if not isinstance(audit, dict):
         return [f"{where}: audit: expected a mapping"]
     problems = []
-    if not isinstance(audit.get("date"), str) or not _DATE.fullmatch(audit["date"]):
-        problems.append(f"{where}: audit.date: expected YYYY-MM-DD")
+    date = str(audit.get("date"))
+    if not _DATE.fullmatch(date) or scalar_problem("date", date):
+        problems.append(f"{where}: audit.date: expected a day of the calendar, YYYY-MM-DD")
     for name in ("drawn", "from"):  # the loader keeps every scalar as written, as a string
         if not re.fullmatch(r"[1-9][0-9]*", str(audit.get(name))):
             problems.append(f"{where}: audit.{name}: expected a positive whole number")

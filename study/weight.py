@@ -1,11 +1,11 @@
 """What a cold first visit to a built page downloads, counted from the files.
 
-The benchmark (scripts/bench.py) measures the real transfer in Chromium; this
-is the same sum taken from the built site, so a test can hold every page to the
-target without a browser: the page, its stylesheets, scripts and icon, and what
-the theme's own script fetches at start (the search index and the search
-worker, and the sitemap under instant navigation). Each request is allowed a
-fixed number of bytes of response headers.
+The benchmark (scripts/bench.py) measures the real transfer in Chromium and
+reports this count beside it, so the two check each other; the count needs no
+browser. It sums the page, its stylesheets, scripts and icon, and what the
+theme's own script fetches at start (the search index and the search worker,
+and the sitemap under instant navigation), allowing each response a fixed
+number of bytes of headers.
 """
 
 from __future__ import annotations
@@ -31,11 +31,11 @@ class FirstLoad:
         return sum((site / f).stat().st_size + HEADER_BYTES for f in self.files)
 
 
-def _inside(site: Path, page: Path, url: str) -> str | None:
-    """The site file a relative URL of the page names, or None for anything else."""
+def _inside(site: Path, folder: Path, url: str) -> str | None:
+    """The site file a URL relative to folder names, or None for anything else."""
     if re.match(r"[a-z]+:", url) or url.startswith("/"):
         return None
-    target = (page.parent / url.split("#")[0].split("?")[0]).resolve()
+    target = (folder / url.split("#")[0].split("?")[0]).resolve()
     try:
         return target.relative_to(site.resolve()).as_posix()
     except ValueError:
@@ -45,21 +45,15 @@ def _inside(site: Path, page: Path, url: str) -> str | None:
 def first_load(site: Path, page: Path) -> FirstLoad:
     html = page.read_text(encoding="utf-8")
     files = [page.relative_to(site).as_posix()]
-    files += [f for f in (_inside(site, page, u) for u in _ASSET.findall(html)) if f]
+    urls = [(page.parent, u) for u in _ASSET.findall(html)]
     config = _CONFIG.search(html)
     if config:
         settings = json.loads(config.group(1))
         base = page.parent / settings.get("base", ".")
         if settings.get("search") and 'name="search"' in html:
             # The worker's URL is relative to the page, the index's to the site's base.
-            files += [f for f in (_inside(site, page, settings["search"]),
-                                  _inside(site, base / "x", "search/search_index.json")) if f]
+            urls += [(page.parent, settings["search"]), (base, "search/search_index.json")]
         if "navigation.instant" in settings.get("features", []):
-            files += [f for f in [_inside(site, base / "x", "sitemap.xml")] if f]
+            urls.append((base, "sitemap.xml"))
+    files += [f for f in (_inside(site, folder, url) for folder, url in urls) if f]
     return FirstLoad(files[0], tuple(dict.fromkeys(files)))
-
-
-def heaviest(site: Path) -> list[tuple[int, str]]:
-    """(bytes, page) for every page of the site, heaviest first."""
-    loads = [first_load(site, p) for p in sorted(site.rglob("index.html"))]
-    return sorted(((load.bytes(site), load.page) for load in loads), reverse=True)

@@ -105,7 +105,7 @@ def test_a_malformed_audit_is_refused(tmp_path: Path):
         "    - {key: bbbbbbbbbbbb, verdict: partial}\n", encoding="utf-8")
     where = "review/audits/x.yaml"
     assert audit_problems(tmp_path) == [
-        f"{where}: audit.date: expected YYYY-MM-DD",
+        f"{where}: audit.date: expected a day of the calendar, YYYY-MM-DD",
         f"{where}: audit.entries[1].why: a verdict other than supports says why",
         f"{where}: audit.drawn: 3 drawn but 2 entries",
     ]
