@@ -33,17 +33,25 @@ def _opens_skipped(tag: str, attrs: str, skipping: bool) -> bool:
 
 
 def add_tooltips(content: str, tips: dict[str, str]) -> str:
-    """Wrap every glossary term in running text in <abbr title="…">.
+    """Wrap the first use of each glossary term in each section's running text in <abbr title="…">.
 
-    The page body is walked tag by tag (it is Markdown's own well-formed output);
+    Once per section (h2), not at every use: the reader meets the tooltip where a part
+    begins, the dotted underlines do not crowd the text, and the page does not carry
+    the same definition dozens of times. The page body is walked tag by tag (it is Markdown's own well-formed output);
     text inside the elements listed in _SKIP, and in footnotes, is left alone.
     """
     pattern = term_pattern(list(tips))
     if pattern is None:
         return content
 
+    marked: set[str] = set()  # the terms already wrapped in this section
+
     def abbr(match: re.Match[str]) -> str:
-        return f'<abbr title="{html.escape(tips[match.group(0)], quote=True)}">{match.group(0)}</abbr>'
+        term = match.group(0)
+        if term in marked:
+            return term
+        marked.add(term)
+        return f'<abbr title="{html.escape(tips[term], quote=True)}">{term}</abbr>'
 
     out: list[str] = []
     stack: list[tuple[str, bool]] = []  # open elements, and whether text inside is left alone
@@ -62,6 +70,8 @@ def add_tooltips(content: str, tips: dict[str, str]) -> str:
                     del stack[i:]
                     break
         else:
+            if name == "h2":
+                marked.clear()
             stack.append((name, _opens_skipped(name, tag.group(3), bool(stack) and stack[-1][1])))
     tail = content[pos:]
     out.append(tail if stack and stack[-1][1] else pattern.sub(abbr, tail))

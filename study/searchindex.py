@@ -3,13 +3,16 @@
 The theme fetches the whole index on a page's first view, so its size is part
 of every page's weight. lunr, the theme's search engine, matches single terms
 (never phrases), drops English stop words, and ignores field length (b = 0).
-So the index keeps every section's title and the opening that the result list
-shows, as written; past the opening it keeps only the names a reader searches
-for, each once per page (in the first section that uses it): identifiers
+So the index keeps every section's title, and each page's opening, as written,
+for the result list to show; past the opening, and in the sections below it,
+it keeps only the names a reader searches for, each once per page (in the
+first section that uses it): identifiers
 (a digit, an underscore or a capital past the first letter: VE_PARALLEL,
 PRL_ERR_FAILURE, OpenVZ, x86_64) and the names the study documents, which the
 build passes in (components, glossary terms, configuration keys, prlctl
-options, file paths). Plain English words past the opening are left out.
+options, file paths). Plain English words past the opening are left out: a
+section's own opening would cost every first page view about 46 KB, and its
+title already carries the words a reader looks for.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from __future__ import annotations
 import json
 import re
 
-# The result list shows the start of a section's text.
+# The result list shows the start of a page's text.
 PREVIEW_CHARS = 80
 
 _INDEX_TAG = re.compile(r"</?(?:p|code|pre|li|ol|ul|sub|sup)>")
@@ -45,11 +48,13 @@ def _same_stem_seen(word: str, seen: set[str]) -> bool:
     return (word.endswith("s") and word[:-1] in seen) or (word + "s" in seen)
 
 
-def _opening(text: str) -> tuple[str, str]:
-    if len(text) <= PREVIEW_CHARS:
+def _opening(text: str, preview: int) -> tuple[str, str]:
+    if len(text) <= preview:
         return text, ""
-    cut = text.rfind(" ", 0, PREVIEW_CHARS)
-    cut = cut if cut > 0 else PREVIEW_CHARS
+    if preview == 0:
+        return "", text
+    cut = text.rfind(" ", 0, preview)
+    cut = cut if cut > 0 else preview
     return text[:cut], text[cut:]
 
 
@@ -62,9 +67,9 @@ def searched_name(word: str, names: frozenset[str] | None) -> bool:
 
 
 def section_text(text: str, separator: re.Pattern[str], seen: set[str],
-                 names: frozenset[str] | None = None) -> str:
-    """A section's opening, then each further name not in `seen`; `seen` takes in every word used."""
-    head, tail = _opening(text)
+                 names: frozenset[str] | None = None, preview: int = PREVIEW_CHARS) -> str:
+    """The first `preview` characters, then each further name not in `seen`; `seen` takes in every word used."""
+    head, tail = _opening(text, preview)
     seen.update(w.lower() for w in separator.split(head))
     rest = []
     for word in separator.split(tail):
@@ -74,6 +79,8 @@ def section_text(text: str, separator: re.Pattern[str], seen: set[str],
         if len(folded) > 1 and folded not in seen and not _same_stem_seen(folded, seen):
             seen.add(folded)
             rest.append(word)
+    if not head:
+        return " ".join(rest)
     return " ".join([head, "…", *rest]) if rest else head
 
 
@@ -91,6 +98,7 @@ def compact(text: str, names: frozenset[str] | None = None) -> str:
         if not plain and "#" in doc["location"]:
             continue  # a section whose content is all kept out of search ("Sources", "At a glance")
         seen = seen_on_page.setdefault(doc["location"].split("#")[0], set(STOP_WORDS))
-        docs.append({**doc, "text": section_text(plain, separator, seen, names)})
+        preview = 0 if "#" in doc["location"] else PREVIEW_CHARS  # only a page shows its opening
+        docs.append({**doc, "text": section_text(plain, separator, seen, names, preview)})
     index["docs"] = docs
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))

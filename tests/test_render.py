@@ -304,7 +304,14 @@ def test_tooltips_mark_running_text_only():
     out = htmlfix.add_tooltips(html, {"CT": 'Con"tainer <b>'})
     abbr = '<abbr title="Con&quot;tainer &lt;b&gt;">CT</abbr>'
     assert out == ('<h2 id="ct">CT here</h2><p>A ' + abbr + ' and <code>CT</code> and <a href="#">CT</a>, CT-like, '
-                   'CTs, a.CT and ' + abbr + '.</p><svg><text>CT</text></svg>')
+                   'CTs, a.CT and CT.</p><svg><text>CT</text></svg>'), "the first use only"
+
+
+def test_tooltips_mark_each_term_once_per_section():
+    html = '<p>CT and CT</p><h2 id="a">A</h2><p>CT, CT</p><h3 id="b">B</h3><p>CT</p>'
+    out = htmlfix.add_tooltips(html, {"CT": "Container"})
+    abbr = '<abbr title="Container">CT</abbr>'
+    assert out == f'<p>{abbr} and CT</p><h2 id="a">A</h2><p>{abbr}, CT</p><h3 id="b">B</h3><p>CT</p>'
 
 
 def test_tooltips_keep_the_rest_of_the_html():
