@@ -34,9 +34,13 @@ from study.citations import REVIEW_DIR, citations, reviews
 _ENTRY_KEY = re.compile(r'^\s*- \{key: "([0-9a-f]{12})"')
 
 
+_LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
+
+
 def _identity(citation: dict[str, Any]) -> str:
-    """What a review judged: the clause and the citation, wherever they stand."""
-    return json.dumps([citation["clause"], citation["source"], citation.get("path", ""),
+    """What a review judged: the clause (its links' targets aside) and the citation, wherever they stand."""
+    clause = _LINK_TARGET.sub("]()", citation["clause"])
+    return json.dumps([clause, citation["source"], citation.get("path", ""),
                        citation.get("lines", ""), citation.get("section", "")])
 
 

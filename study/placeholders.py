@@ -123,7 +123,7 @@ EXPANDERS: dict[str, Expander] = {
     "error-atlas": Expander(lambda ctx, arg: operations.error_entries(ctx.refs, arg), "required"),
     "config-keys": Expander(lambda ctx, arg: operations.config_keys(ctx.refs, _config_file(arg)), "required"),
     "prlctl-options": Expander(lambda ctx, arg: operations.prlctl_options(ctx.refs)),
-    "path-tree": Expander(lambda ctx, arg: layout.tree_figure(ctx.model, ctx.next_figure())),
+    "path-tree": Expander(lambda ctx, arg: layout.tree_figure(ctx.model, ctx.next_figure(), ctx.page)),
     "paths": Expander(lambda ctx, arg: layout.entries(ctx.refs, arg), "required"),
     "trust-boundaries": Expander(lambda ctx, arg: security.trust_map(ctx.refs, ctx.next_figure())),
     "entry-points": Expander(lambda ctx, arg: security.sections(ctx.refs)),

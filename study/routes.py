@@ -36,8 +36,11 @@ AREA_PAGES = {
     "patching": "architecture/patching.md",
 }
 ERRORS = "reference/errors.md"
+ERRORS_LIBRARIES = "reference/errors-libraries.md"  # the atlas's second page, which keeps each page light
+MIGRATION_ERRORS = ("vzmigrate", "p.haul")  # the components whose entries stay on the atlas's first page
 CONFIGURATION = "reference/configuration.md"
 LAYOUT = "reference/layout.md"
+CONTAINER_PATHS = "reference/container-paths.md"  # a page of its own: with them the layout page weighed too much
 SECURITY = "architecture/security.md"
 NAMES = "context/names.md"
 
@@ -95,6 +98,16 @@ def option_anchor(option: str) -> str:
     return "opt-" + slug(option)
 def path_anchor(path_id: str) -> str:
     return f"path-{path_id}"
+
+
+def error_page(component_id: str) -> str:
+    """The atlas page that holds a component's entries."""
+    return ERRORS if component_id in MIGRATION_ERRORS else ERRORS_LIBRARIES
+
+
+def path_page(scope: str) -> str:
+    """The page that holds the entries of a path scope (container, vm or host)."""
+    return CONTAINER_PATHS if scope == "container" else LAYOUT
 
 
 def entry_anchor(entry_id: str) -> str:

@@ -281,11 +281,11 @@ ATLAS_FAMILIES = {"vzmigrate": "MIG_ERR_", "libvzctl": "VZCTL_E_", "vcmmd": "VCM
 
 def test_the_error_atlas_has_60_entries_each_cited_and_anchored(study_site):
     entries = study_site.model.errors
-    page = study_site.rendered[routes.ERRORS]
     assert len(entries) >= 60
     for entry in entries:
         # Every entry cites code at a pinned commit: a repository source with a path and lines.
         assert any("lines" in e and "path" in e for e in entry["evidence"]), entry["id"]
+        page = study_site.rendered[routes.error_page(entry["component"])]
         assert f'<h3 id="{routes.error_anchor(entry["id"])}" class="study-entry">' in page, entry["id"]
         if "step" in entry:
             assert f"flows/{entry['flow']}.md#step-{entry['step']})" in page, entry["id"]
@@ -298,9 +298,9 @@ def test_the_error_atlas_covers_every_family_the_issue_names(study_site):
     for component, prefix in ATLAS_FAMILIES.items():
         assert any(code.startswith(prefix) for code in by_component.get(component, [])), component
     assert by_component.get("p.haul"), "P.Haul's failure messages"
-    body = study_site.pages[routes.ERRORS].body
     for component in by_component:
-        # One section per component, with the heading anchor the index table links to.
+        # One section per component, on its atlas page, with the heading anchor the index table links to.
+        body = study_site.pages[routes.error_page(component)].body
         assert body.count(f"<!-- study:error-atlas {component} -->") == 1, component
         assert body.count(f"{{ #{operations.atlas_section(component)} }}") == 1, component
 
@@ -318,10 +318,12 @@ def test_the_configuration_page_anchors_every_key_and_option(study_site):
 # -- the on-disk layout, the trust boundaries, the names --------------------------------------
 
 def test_every_path_is_in_the_tree_and_has_an_entry(study_site):
-    page = study_site.rendered[routes.LAYOUT]
+    tree = study_site.rendered[routes.LAYOUT]
     for rec in study_site.model.paths:
-        assert f'href="#{routes.path_anchor(rec["id"])}"' in page, rec["id"]
-        assert f'<span id="{routes.path_anchor(rec["id"])}"></span>' in page, rec["id"]
+        home = routes.path_page(rec["scope"])
+        link = routes.url(routes.LAYOUT, home, routes.path_anchor(rec["id"])) if home != routes.LAYOUT else ""
+        assert f'href="{link or "#" + routes.path_anchor(rec["id"])}"' in tree, rec["id"]
+        assert f'<span id="{routes.path_anchor(rec["id"])}"></span>' in study_site.rendered[home], rec["id"]
     assert {r["scope"] for r in study_site.model.paths} == {"container", "vm", "host"}
 
 

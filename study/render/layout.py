@@ -79,14 +79,19 @@ def _is_directory(node: TreeNode) -> bool:
     return bool(node.children) or (node.path is not None and node.path["format"].startswith("directory"))
 
 
-def _item(node: TreeNode) -> str:
+def _entry_url(page: str, rec: HostPath) -> str:
+    """Where a path's entry is, from the figure on `page` (raw HTML: a built page's URL)."""
+    target, anchor = routes.path_page(rec["scope"]), routes.path_anchor(rec["id"])
+    return f"#{anchor}" if target == page else routes.url(page, target, anchor)
+
+
+def _item(node: TreeNode, page: str) -> str:
     name = esc(node.label + ("/" if _is_directory(node) else ""))
     if node.path is not None:
-        label = (f'<a class="study-tree-label" href="#{routes.path_anchor(node.path["id"])}">'
-                 f"<code>{name}</code></a>")
+        label = f'<a class="study-tree-label" href="{esc(_entry_url(page, node.path))}"><code>{name}</code></a>'
     else:
         label = f'<span class="study-tree-label study-tree-dir"><code>{name}</code></span>'
-    inner = "".join(_item(c) for c in node.children.values())
+    inner = "".join(_item(c, page) for c in node.children.values())
     return f"<li>{label}" + (f"<ul>{inner}</ul>" if inner else "") + "</li>"
 
 
@@ -103,11 +108,12 @@ def columns(top: list[TreeNode]) -> list[list[TreeNode]]:
     return [top[:split], top[split:]]
 
 
-def tree_figure(model: Model, number: int) -> str:
+def tree_figure(model: Model, number: int, page: str = routes.LAYOUT) -> str:
     """The tree as a numbered figure: nested lists, each listed name a link to its entry."""
-    lists = "".join(f'<ul class="study-tree">{"".join(_item(n) for n in col)}</ul>' for col in columns(tree(model)))
+    lists = "".join(f'<ul class="study-tree">{"".join(_item(n, page) for n in col)}</ul>'
+                    for col in columns(tree(model)))
     caption = (f"The {len(model.paths)} paths of an OpenVZ 7.0 host as one tree; names in angle brackets vary, "
-               "and each listed name opens its entry below.")
+               "and each listed name opens its entry.")
     return "\n".join(['<figure class="study-figure study-tree-figure">',
                       f'<div class="study-scroll" tabindex="0" role="region" aria-label="Figure {number}">'
                       f'<div class="study-tree-columns">{lists}</div></div>',

@@ -46,7 +46,8 @@ def error_index(model: Model, page: str = routes.ERRORS) -> str:
     for comp_id in atlas_components(model):
         entries = [e for e in model.errors if e["component"] == comp_id]
         name = model.get("components", comp_id)["name"].split(" (")[0]
-        rows.append([md.link(md.text(name), f"#{atlas_section(comp_id)}"), str(len(entries)),
+        target = routes.relative(page, routes.error_page(comp_id), atlas_section(comp_id))
+        rows.append([md.link(md.text(name), target), str(len(entries)),
                      str(sum(1 for e in entries if "flow" in e))])
     return md.unsearched(md.table(["Component", "Entries", "Linked to a flow step"], rows))
 
