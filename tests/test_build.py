@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, copy_project, mkdocs_build, url_of
 
-from study import routes
+from study import routes, weight
 
 pytestmark = pytest.mark.slow
 
