@@ -39,6 +39,11 @@ ERRORS = "reference/errors.md"
 ERRORS_LIBRARIES = "reference/errors-libraries.md"  # the atlas's second page, which keeps each page light
 MIGRATION_ERRORS = ("vzmigrate", "p.haul")  # the components whose entries stay on the atlas's first page
 CONFIGURATION = "reference/configuration.md"
+# A container's keys and prlctl's options fill two pages each, split by initial letter: on one
+# page each, their citations made the configuration reference weigh over a megabyte.
+CONTAINER_KEYS = ("reference/container-keys-a-l.md", "reference/container-keys-m-z.md")
+PRLCTL_OPTIONS = ("reference/prlctl-set-a-l.md", "reference/prlctl-set-m-z.md")
+OTHER_PRLCTL_OPTIONS = "reference/prlctl-set-other.md"
 LAYOUT = "reference/layout.md"
 CONTAINER_PATHS = "reference/container-paths.md"  # a page of its own: with them the layout page weighed too much
 SECURITY = "architecture/security.md"
@@ -103,6 +108,21 @@ def path_anchor(path_id: str) -> str:
 def error_page(component_id: str) -> str:
     """The atlas page that holds a component's entries."""
     return ERRORS if component_id in MIGRATION_ERRORS else ERRORS_LIBRARIES
+
+
+def _half(name: str, pages: tuple[str, str]) -> str:
+    """The first page for names from A to L (letters after any leading dashes), the second for the rest."""
+    return pages[0] if name.lstrip("-")[:1].upper() <= "L" else pages[1]
+
+
+def key_page(key: str, file: str) -> str:
+    """The page that lists a configuration key of that file (ct.conf, vz.conf, both or vcmmd.conf)."""
+    return _half(key, CONTAINER_KEYS) if file == "ct.conf" else CONFIGURATION
+
+
+def option_page(option: str, for_containers: bool) -> str:
+    """The page that lists a prlctl set option; those that do not reach a container have a page of their own."""
+    return _half(option, PRLCTL_OPTIONS) if for_containers else OTHER_PRLCTL_OPTIONS
 
 
 def path_page(scope: str) -> str:

@@ -305,13 +305,15 @@ def test_the_error_atlas_covers_every_family_the_issue_names(study_site):
         assert body.count(f"{{ #{operations.atlas_section(component)} }}") == 1, component
 
 
-def test_the_configuration_page_anchors_every_key_and_option(study_site):
-    page = study_site.rendered[routes.CONFIGURATION]
+def test_the_configuration_pages_anchor_every_key_and_option(study_site):
     files = {k["file"] for k in study_site.model.config_keys}
     assert files == {"ct.conf", "vz.conf", "both", "vcmmd.conf"}
     for key in study_site.model.config_keys:
+        page = study_site.rendered[routes.key_page(key["key"], key["file"])]
         assert f'<span id="{routes.key_anchor(key["key"])}"></span>' in page, key["key"]
     for option in study_site.model.prlctl_options:
+        page = study_site.rendered[routes.option_page(option["option"], option["applies_to"] in ("ct", "both"))]
+        assert f"`{option['option']}`" in page, option["option"]
         if option["applies_to"] in ("ct", "both"):
             assert f'<span id="{routes.option_anchor(option["option"])}"></span>' in page, option["option"]
             assert option.get("keys") or option.get("reach"), option["option"]

@@ -25,6 +25,7 @@ from study import build, decisions, htmlfix, routes, typegen
 from study.build import load_site
 from study.diagrams import dot, graph, sequence
 from study.diagrams.text import width
+from study.errors import DataError
 from study.jsonschema import render_all
 from study.pages import Page
 from study.render import md
@@ -266,8 +267,15 @@ def test_nav_gets_generated_pages(fixture_site):
 
 ATLAS_PAGE = ("# Error atlas\n\n<!-- study:error-index -->\n\n## Tool\n\n<!-- study:error-atlas tool -->\n\n"
               "## Lib\n\n<!-- study:error-atlas lib -->\n")
-CONFIG_PAGE = ("# Configuration keys\n\n<!-- study:config-keys ct.conf -->\n\n<!-- study:config-keys vcmmd.conf -->\n\n"
-               "<!-- study:prlctl-options -->\n")
+# Each table on the page that routes gives it: a container's keys and the options by initial letter.
+CONFIG_PAGES = (("# Container keys M–Z\n\n<!-- study:config-keys ct.conf -->\n", routes.CONTAINER_KEYS[1]),
+                ("# Configuration keys\n\n<!-- study:config-keys vcmmd.conf -->\n", routes.CONFIGURATION),
+                ("# prlctl set options M–Z\n\n<!-- study:prlctl-options -->\n", routes.PRLCTL_OPTIONS[1]),
+                ("# Other prlctl set options\n\n<!-- study:prlctl-options -->\n", routes.OTHER_PRLCTL_OPTIONS))
+
+
+def _config_pages(fixture_site) -> str:
+    return "\n".join(_expand(fixture_site, text, page) for text, page in CONFIG_PAGES)
 
 
 def test_error_atlas_matches_golden(fixture_site):
@@ -275,7 +283,7 @@ def test_error_atlas_matches_golden(fixture_site):
 
 
 def test_configuration_keys_match_golden(fixture_site):
-    check_golden("configuration.md", _expand(fixture_site, CONFIG_PAGE, routes.CONFIGURATION))
+    check_golden("configuration.md", _config_pages(fixture_site))
 
 
 def test_an_error_heading_holds_code_value_and_text_and_links_its_step(fixture_site):
@@ -288,12 +296,18 @@ def test_an_error_heading_holds_code_value_and_text_and_links_its_step(fixture_s
 
 
 def test_key_tables_search_the_names_only(fixture_site):
-    out = _expand(fixture_site, CONFIG_PAGE, routes.CONFIGURATION)
+    out = _config_pages(fixture_site)
     rows = [line for line in out.splitlines() if line.startswith("| <span id=")]
     assert len(rows) == 4
     # The name cell is searched; meaning and details sit in an excluded span.
     assert all("<span data-search-exclude markdown>" in row.split(" | ")[-1] for row in rows)
-    assert '[`MEMLIMIT`](#key-memlimit)' in out and '??? note "The other option of the set table"' in out
+    # Links to a key's row: on its own page by anchor, from another page by that page's path.
+    assert '[`MEMLIMIT`](#key-memlimit)' in out and '[`MEMLIMIT`](container-keys-m-z.md#key-memlimit)' in out
+
+
+def test_a_table_on_a_page_that_routes_no_row_to_is_refused(fixture_site):
+    with pytest.raises(DataError, match=re.escape("no configuration keys of file 'ct.conf' belong on this page")):
+        _expand(fixture_site, "# Keys\n\n<!-- study:config-keys ct.conf -->\n", routes.CONTAINER_KEYS[0])
 
 
 # -- tooltips ----------------------------------------------------------------------------

@@ -95,11 +95,18 @@ def error_entries(refs: Refs, comp_id: str) -> str:
 
 # -- configuration keys ---------------------------------------------------------------------------
 
-def _key_cell(key: ConfigKey) -> str:
+def _key_link(refs: Refs, name: str) -> str:
+    """A link to a key's row, on whichever page lists it."""
+    file = next(k["file"] for k in refs.model.config_keys if k["key"] == name)
+    page = routes.key_page(name, file)
+    anchor = routes.key_anchor(name)
+    return md.link(md.code(name), f"#{anchor}" if page == refs.page else routes.relative(refs.page, page, anchor))
+
+
+def _key_cell(refs: Refs, key: ConfigKey) -> str:
     cell = f'<span id="{routes.key_anchor(key["key"])}"></span>{md.code(key["key"])}'
     if key.get("alias_of"):
-        target = f"#{routes.key_anchor(key['alias_of'])}"
-        return cell + f"<br>alias of {md.link(md.code(key['alias_of']), target)}"
+        return cell + f"<br>alias of {_key_link(refs, key['alias_of'])}"
     return cell + (f"<br>{md.text(key['status'])}" if key.get("status") else "")
 
 
@@ -120,12 +127,12 @@ def _key_details(refs: Refs, key: ConfigKey) -> str:
 
 
 def config_keys(refs: Refs, file: str) -> str:
-    """A table of the keys set in one file: the key (searched), what it does and its details (not searched)."""
-    keys = [k for k in refs.model.config_keys if k["file"] == file]
+    """A table of the keys of one file that this page lists: the key (searched), what it does and its details."""
+    keys = [k for k in refs.model.config_keys if k["file"] == file and routes.key_page(k["key"], file) == refs.page]
     if not keys:
-        raise ValueError(f"no configuration keys for file '{file}'")
-    rows = [[_key_cell(k), _unsearched(md.rich(k["meaning"]) + refs.evidence(k["evidence"]) + _key_details(refs, k))]
-            for k in keys]
+        raise ValueError(f"no configuration keys of file '{file}' belong on this page")
+    rows = [[_key_cell(refs, k),
+             _unsearched(md.rich(k["meaning"]) + refs.evidence(k["evidence"]) + _key_details(refs, k))] for k in keys]
     return _names_table(md.table(["Key", "What it does"], rows))
 
 
@@ -145,9 +152,13 @@ def _option_cell(option: PrlctlOption) -> str:
     return f'<span id="{routes.option_anchor(option["option"])}"></span>{names}{only}'
 
 
-def _writes(option: PrlctlOption) -> str:
+def _for_containers(option: PrlctlOption) -> bool:
+    return option["applies_to"] in ("ct", "both")
+
+
+def _writes(refs: Refs, option: PrlctlOption) -> str:
     if option.get("keys"):
-        return ", ".join(md.link(md.code(k), f"#{routes.key_anchor(k)}") for k in option["keys"])
+        return ", ".join(_key_link(refs, k) for k in option["keys"])
     return md.text(REACH[option["reach"]])
 
 
@@ -155,11 +166,15 @@ def _option_row(refs: Refs, option: PrlctlOption) -> list[str]:
     note = f" {md.rich(option['key_note'])}" if option.get("key_note") else ""
     what = (md.rich(option["meaning"]) + refs.evidence(option["evidence"])
             + '<br><span class="study-details">' + f"SDK: {md.code(option['sdk'])}.{note}</span>")
-    return [_option_cell(option), _writes(option), _unsearched(what)]
+    return [_option_cell(option), _writes(refs, option), _unsearched(what)]
 
 
 def _other_options(refs: Refs, options: list[PrlctlOption]) -> str:
-    """The rows that are not container options, grouped by reason, each group a list in columns, in a closed box."""
+    """The options that do not reach a container, grouped by reason, each group a list in columns.
+
+    They have a page of their own, so they are shown open, not in a box; they stay out of the
+    search index, which keeps to the options that reach a container.
+    """
     by_reason: dict[str, list[PrlctlOption]] = {}
     for option in options:
         by_reason.setdefault(option["meaning"], []).append(option)
@@ -167,16 +182,15 @@ def _other_options(refs: Refs, options: list[PrlctlOption]) -> str:
               + "\n".join(f"- {md.code(o['option'])}{refs.evidence(o['evidence'])}" for o in group)
               + "\n\n</div>"
               for reason, group in by_reason.items()]
-    body = "\n\n".join(groups)
-    title = "The other option" if len(options) == 1 else f"The other {len(options)} options"
-    return (f'??? note "{title} of the set table"\n\n'
-            + "\n".join(f"    {line}" if line else "" for line in md.unsearched(body).split("\n")))
+    return md.unsearched("\n\n".join(groups))
 
 
 def prlctl_options(refs: Refs) -> str:
-    """The container options of `prlctl set` with the keys they write, then the rest."""
-    options = refs.model.prlctl_options
-    ours = [o for o in options if o["applies_to"] in ("ct", "both")]
-    table = _names_table(md.table(["Option", "Writes", "What it sets"], [_option_row(refs, o) for o in ours]))
-    others = [o for o in options if o["applies_to"] not in ("ct", "both")]
-    return table + ("\n\n" + _other_options(refs, others) if others else "") + "\n"
+    """The container options of `prlctl set` that this page lists, with the keys they write, then the rest."""
+    here = [o for o in refs.model.prlctl_options if routes.option_page(o["option"], _for_containers(o)) == refs.page]
+    if not here:
+        raise ValueError("no prlctl set options belong on this page")
+    ours = [o for o in here if _for_containers(o)]
+    if not ours:
+        return _other_options(refs, here).rstrip("\n") + "\n"
+    return _names_table(md.table(["Option", "Writes", "What it sets"], [_option_row(refs, o) for o in ours])) + "\n"
