@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from study import measure
+from study import measure, routes
 
 pytestmark = pytest.mark.browser
 
@@ -251,7 +251,7 @@ def test_a_component_page_ranks_first_for_its_name(browser, base_url, study_site
 @pytest.mark.parametrize("term, anchor", [
     ("-73", "#err-mig-err-phaul"),  # lunr alone would read the minus as "must not contain 73"
     ("Phaul service failed to live migrate CT", "#err-mig-err-phaul-service"),
-    ("--memsize", "#prlctl-set"),
+    ("--memsize", routes.url_path(routes.option_page("--memsize", for_containers=True))),
 ])
 def test_search_finds_errors_and_options_by_code_and_text(browser, base_url, term, anchor):
     """The atlas is found by an error's code or value and by its message; an option by its name."""
