@@ -4,9 +4,9 @@
     .venv/bin/python scripts/carry_reviews.py carry BEFORE.json --into review/citations-NAME.yaml
     .venv/bin/python scripts/carry_reviews.py prune
 
-A review's key hashes the citation's place (a page and line, or a data field),
-its clause and the citation, so a line added above a citation, or a section
-moved to another page, makes its review lapse although nothing it judged has
+A review's key hashes the citation's place (its page, or its data field), its
+clause and the citation, so a section moved to another page, or a link in the
+clause pointed elsewhere, makes its review lapse although nothing it judged has
 changed. `save` records every citation as it is now; after the edit, `carry`
 finds each citation without a review whose clause and citation are the same as
 those of exactly one reviewed citation in the saved list that no longer exists,
@@ -32,8 +32,6 @@ from study.build import load_site
 from study.citations import REVIEW_DIR, citations, reviews
 
 _ENTRY_KEY = re.compile(r'^\s*- \{key: "([0-9a-f]{12})"')
-
-
 _LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
 
 

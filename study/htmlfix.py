@@ -37,7 +37,9 @@ def add_tooltips(content: str, tips: dict[str, str]) -> str:
 
     Once per section (h2), not at every use: the reader meets the tooltip where a part
     begins, the dotted underlines do not crowd the text, and the page does not carry
-    the same definition dozens of times. The page body is walked tag by tag (it is Markdown's own well-formed output);
+    the same definition dozens of times.
+
+    The page body is walked tag by tag (it is Markdown's own well-formed output);
     text inside the elements listed in _SKIP, and in footnotes, is left alone.
     """
     pattern = term_pattern(list(tips))
