@@ -51,8 +51,6 @@ def _same_stem_seen(word: str, seen: set[str]) -> bool:
 def _opening(text: str, preview: int) -> tuple[str, str]:
     if len(text) <= preview:
         return text, ""
-    if preview == 0:
-        return "", text
     cut = text.rfind(" ", 0, preview)
     cut = cut if cut > 0 else preview
     return text[:cut], text[cut:]

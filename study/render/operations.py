@@ -97,8 +97,7 @@ def error_entries(refs: Refs, comp_id: str) -> str:
 
 def _key_link(refs: Refs, name: str) -> str:
     """A link to a key's row, on whichever page lists it."""
-    file = next(k["file"] for k in refs.model.config_keys if k["key"] == name)
-    page = routes.key_page(name, file)
+    page = routes.key_page(name, refs.model.get("config_keys", name)["file"])
     anchor = routes.key_anchor(name)
     return md.link(md.code(name), f"#{anchor}" if page == refs.page else routes.relative(refs.page, page, anchor))
 
@@ -192,5 +191,5 @@ def prlctl_options(refs: Refs) -> str:
         raise ValueError("no prlctl set options belong on this page")
     ours = [o for o in here if _for_containers(o)]
     if not ours:
-        return _other_options(refs, here).rstrip("\n") + "\n"
+        return _other_options(refs, here) + "\n"
     return _names_table(md.table(["Option", "Writes", "What it sets"], [_option_row(refs, o) for o in ours])) + "\n"
